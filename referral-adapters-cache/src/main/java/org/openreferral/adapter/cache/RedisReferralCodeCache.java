@@ -1,0 +1,178 @@
+package org.openreferral.adapter.cache;
+
+import io.vertx.mutiny.redis.client.Command;
+import io.vertx.mutiny.redis.client.Response;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicLong;
+import org.openreferral.application.port.out.ReferralCodeCache;
+import org.openreferral.domain.error.InvalidValueException;
+import org.openreferral.domain.model.referral.CodeValue;
+import org.openreferral.domain.model.user.Email;
+
+/**
+ * The lookup cache in Redis: {@code referral:code:{h}} holds {@code code|expiresAt} and
+ * {@code referral:code-gen:{h}} the entry's generation, {@code h} being the keyed hash of the address.
+ * Every failure reads as a miss or drops the write.
+ */
+final class RedisReferralCodeCache implements ReferralCodeCache {
+
+    /** The generation of an entry that was never evicted (or whose generation has expired). */
+    private static final String NO_GENERATION = "-";
+    /** Given out when Redis could not be read: a snapshot no put will accept. */
+    private static final String UNKNOWN = "unknown";
+    private static final int MAX_PENDING_EVICTIONS = 10_000;
+    private static final long PENDING_RETRY_INTERVAL_NANOS = Duration.ofSeconds(1).toNanos();
+
+    private static final String PUT_IF_UNCHANGED = """
+            local generation = redis.call('GET', KEYS[2]) or '-'
+            if generation ~= ARGV[1] then
+              return 0
+            end
+            redis.call('SET', KEYS[1], ARGV[2], 'PX', ARGV[3])
+            return 1
+            """;
+
+    // SET rather than INCR: a random token never repeats, even after the generation key expired or Redis
+    // lost its data, and SET also repairs a generation key that holds garbage.
+    private static final String EVICT = """
+            redis.call('SET', KEYS[2], ARGV[1], 'PX', ARGV[2])
+            redis.call('DEL', KEYS[1])
+            return 1
+            """;
+
+    private final RedisCalls redis;
+    private final EmailKeys keys;
+    private final String generationTtlMillis;
+    private final long maxSnapshotAgeNanos;
+    /** Evictions that failed; retried before later calls, and their entries are not served meanwhile. */
+    private final Set<String> pendingEvictions = ConcurrentHashMap.newKeySet();
+    private final AtomicLong nextPendingRetry = new AtomicLong(System.nanoTime());
+
+    /**
+     * {@code generationTtl} must outlive the longest a reader may sit between its snapshot and its put;
+     * snapshots older than half of it are refused, so an expired generation can never look unchanged.
+     */
+    RedisReferralCodeCache(RedisCalls redis, EmailKeys keys, Duration generationTtl) {
+        this.redis = redis;
+        this.keys = keys;
+        this.generationTtlMillis = Long.toString(generationTtl.toMillis());
+        this.maxSnapshotAgeNanos = generationTtl.dividedBy(2).toNanos();
+    }
+
+    @Override
+    public Snapshot read(Email referrer) {
+        String hash = keys.of(referrer);
+        retryPendingEvictions();
+        if (pendingEvictions.contains(hash)) {
+            return Snapshot.miss(UNKNOWN);
+        }
+        long readAt = System.nanoTime();
+        return redis.execute("read", Snapshot.miss(UNKNOWN), reply -> snapshot(reply, readAt),
+                Command.MGET, valueKey(hash), generationKey(hash));
+    }
+
+    @Override
+    public void putIfUnchanged(Email referrer, Snapshot snapshot, CachedCode code, Duration ttl) {
+        if (snapshot == null || code == null || ttl == null || ttl.toMillis() <= 0) {
+            return;
+        }
+        String generation = generationIfFresh(snapshot.generation());
+        String hash = keys.of(referrer);
+        if (generation == null || pendingEvictions.contains(hash)) {
+            return;
+        }
+        redis.execute("put", null, reply -> null, Command.EVAL, PUT_IF_UNCHANGED, "2",
+                valueKey(hash), generationKey(hash), generation, encode(code), Long.toString(ttl.toMillis()));
+    }
+
+    @Override
+    public void evict(Email referrer) {
+        String hash = keys.of(referrer);
+        if (evictNow(hash)) {
+            pendingEvictions.remove(hash);
+        } else if (pendingEvictions.size() < MAX_PENDING_EVICTIONS) {
+            pendingEvictions.add(hash);
+        }
+    }
+
+    private boolean evictNow(String hash) {
+        String generation = Long.toHexString(ThreadLocalRandom.current().nextLong());
+        return redis.execute("evict", false, reply -> true, Command.EVAL, EVICT, "2",
+                valueKey(hash), generationKey(hash), generation, generationTtlMillis);
+    }
+
+    private void retryPendingEvictions() {
+        if (pendingEvictions.isEmpty()) {
+            return;
+        }
+        long now = System.nanoTime();
+        long due = nextPendingRetry.get();
+        if (now - due < 0 || !nextPendingRetry.compareAndSet(due, now + PENDING_RETRY_INTERVAL_NANOS)) {
+            return;
+        }
+        for (String hash : pendingEvictions) {
+            if (!evictNow(hash)) {
+                return;
+            }
+            pendingEvictions.remove(hash);
+        }
+    }
+
+    private static Snapshot snapshot(Response reply, long readAt) {
+        Response value = reply.get(0);
+        Response generation = reply.get(1);
+        String token = (generation == null ? NO_GENERATION : generation.toString()) + "@" + readAt;
+        return new Snapshot(value == null ? Optional.empty() : decode(value.toString()), token);
+    }
+
+    /** The generation a snapshot saw, or null when the snapshot is foreign, unknown or too old to trust. */
+    private String generationIfFresh(String token) {
+        if (token == null) {
+            return null;
+        }
+        int at = token.lastIndexOf('@');
+        if (at <= 0) {
+            return null;
+        }
+        try {
+            long readAt = Long.parseLong(token.substring(at + 1));
+            long age = System.nanoTime() - readAt;
+            return age >= 0 && age <= maxSnapshotAgeNanos ? token.substring(0, at) : null;
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+
+    private static String valueKey(String hash) {
+        // The braces are a Redis Cluster hash tag: both keys of an entry land in one slot, as the scripts need.
+        return "referral:code:{" + hash + "}";
+    }
+
+    private static String generationKey(String hash) {
+        return "referral:code-gen:{" + hash + "}";
+    }
+
+    /** ISO-8601 rather than epoch millis, so that a cached answer keeps the exact expiry of the stored one. */
+    static String encode(CachedCode code) {
+        return code.code() + "|" + code.expiresAt();
+    }
+
+    static Optional<CachedCode> decode(String raw) {
+        int bar = raw.indexOf('|');
+        if (bar <= 0) {
+            return Optional.empty();
+        }
+        try {
+            String code = new CodeValue(raw.substring(0, bar)).value();
+            return Optional.of(new CachedCode(code, Instant.parse(raw.substring(bar + 1))));
+        } catch (InvalidValueException | DateTimeParseException e) {
+            return Optional.empty();
+        }
+    }
+}

@@ -1,0 +1,58 @@
+package org.openreferral.adapter.emailcheck;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import java.net.URI;
+import java.nio.file.Path;
+import java.util.Optional;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+import org.openreferral.application.port.out.EmailVerdict;
+import org.openreferral.application.port.out.EmailVerifier;
+import org.openreferral.domain.model.user.Email;
+
+/** Adapter: the application's {@link EmailVerifier}; Hunter.io when an API key is configured, else the offline check. */
+@ApplicationScoped
+public class ConfiguredEmailVerifier implements EmailVerifier {
+
+    private static final Logger LOG = Logger.getLogger(ConfiguredEmailVerifier.class);
+
+    private final EmailVerifier delegate;
+
+    @Inject
+    public ConfiguredEmailVerifier(HunterSettings hunter, ObjectMapper json,
+            @ConfigProperty(name = "referral.email.disposable-domains-file") Optional<String> disposableDomainsFile) {
+        if (hunter.apiKey().filter(key -> !key.isBlank()).isPresent()) {
+            delegate = new HunterEmailVerifier(hunter, json);
+            LOG.infof("Email verification: Hunter.io at %s", URI.create(hunter.baseUrl()).getHost());
+        } else {
+            DisposableDomains domains = disposableDomainsFile.filter(file -> !file.isBlank())
+                    .map(file -> DisposableDomains.fromFile(Path.of(file)))
+                    .orElseGet(DisposableDomains::shipped);
+            delegate = new OfflineEmailVerifier(domains);
+            LOG.infof("Email verification: offline (syntax and %d disposable-email domains from %s);"
+                    + " set referral.email.hunter.api-key to use Hunter.io", domains.size(), domains.source());
+        }
+    }
+
+    // Empty on purpose: observing startup creates the bean then, so the choice is logged once and a bad
+    // domain file stops the start instead of the first registration.
+    void onStart(@Observes StartupEvent event) {
+    }
+
+    @Override
+    public EmailVerdict verify(Email email) {
+        return delegate.verify(email);
+    }
+
+    @PreDestroy
+    void close() throws Exception {
+        if (delegate instanceof AutoCloseable closeable) {
+            closeable.close();
+        }
+    }
+}

@@ -1,0 +1,164 @@
+package org.openreferral.adapter.rest.problem;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import io.quarkus.security.ForbiddenException;
+import io.quarkus.security.UnauthorizedException;
+import io.vertx.core.http.HttpServerRequest;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+import org.openreferral.application.error.AuthenticationFailedException;
+import org.openreferral.application.error.ServiceUnavailableException;
+import org.openreferral.domain.error.ConflictException;
+import org.openreferral.domain.error.InvalidValueException;
+import org.openreferral.domain.error.NotFoundException;
+import org.openreferral.domain.error.ReferralException;
+import org.openreferral.domain.error.RuleViolationException;
+
+/**
+ * The one place where errors become HTTP answers: every error is problem+json with a stable code, and no
+ * stack trace, SQL or class name ever reaches the client.
+ */
+public class ProblemMapper {
+
+    private static final Logger LOG = Logger.getLogger(ProblemMapper.class);
+
+    @ServerExceptionMapper
+    public Response referralError(ReferralException error, HttpServerRequest request) {
+        List<ProblemDetail.FieldError> errors = null;
+        if (error instanceof InvalidValueException invalid) {
+            errors = List.of(new ProblemDetail.FieldError(invalid.field(), invalid.getMessage()));
+        }
+        String detail = error instanceof InvalidValueException invalid
+                ? invalid.field() + " " + invalid.getMessage()
+                : error.getMessage();
+        Response.ResponseBuilder response = problem(statusOf(error), error.code(), detail, request, errors);
+        if (error instanceof AuthenticationFailedException) {
+            response.header(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
+        }
+        if (error instanceof ServiceUnavailableException) {
+            response.header(HttpHeaders.RETRY_AFTER, "5");
+        }
+        return response.build();
+    }
+
+    @ServerExceptionMapper
+    public Response invalidBody(ConstraintViolationException error, HttpServerRequest request) {
+        List<ProblemDetail.FieldError> errors = error.getConstraintViolations().stream()
+                .map(violation -> new ProblemDetail.FieldError(fieldOf(violation), violation.getMessage()))
+                .sorted(Comparator.comparing(ProblemDetail.FieldError::field))
+                .toList();
+        String detail = errors.stream().map(e -> e.field() + " " + e.message()).collect(Collectors.joining("; "));
+        return problem(400, "validation-failed", detail, request, errors).build();
+    }
+
+    @ServerExceptionMapper({JsonProcessingException.class})
+    public Response unreadableBody(JsonProcessingException error, HttpServerRequest request) {
+        String detail;
+        List<ProblemDetail.FieldError> errors = null;
+        if (error instanceof UnrecognizedPropertyException unknown) {
+            detail = "Unknown property '" + unknown.getPropertyName() + "'.";
+            errors = List.of(new ProblemDetail.FieldError(unknown.getPropertyName(), "is not a known property"));
+        } else if (error instanceof InvalidFormatException || error instanceof MismatchedInputException) {
+            String field = pathOf((JsonMappingException) error);
+            detail = field.isEmpty() ? "The request body has the wrong shape." : field + " has the wrong type.";
+            if (!field.isEmpty()) {
+                errors = List.of(new ProblemDetail.FieldError(field, "has the wrong type"));
+            }
+        } else {
+            detail = "The request body is not valid JSON.";
+        }
+        return problem(400, "malformed-request", detail, request, errors).build();
+    }
+
+    @ServerExceptionMapper({UnauthorizedException.class, io.quarkus.security.AuthenticationFailedException.class})
+    public Response unauthenticated(RuntimeException error, HttpServerRequest request) {
+        return problem(401, "unauthorized", "A valid bearer access token is required.", request, null)
+                .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer")
+                .build();
+    }
+
+    @ServerExceptionMapper
+    public Response forbidden(ForbiddenException error, HttpServerRequest request) {
+        return problem(403, "forbidden", "You may not do this.", request, null).build();
+    }
+
+    @ServerExceptionMapper
+    public Response httpError(WebApplicationException error, HttpServerRequest request) {
+        int status = error.getResponse().getStatus();
+        if (status >= 500) {
+            LOG.error("Request failed", error);
+            return problem(500, "internal-error", "Something went wrong on our side.", request, null).build();
+        }
+        Response.Status known = Response.Status.fromStatusCode(status);
+        String code = known == null ? "http-" + status : slug(known.getReasonPhrase());
+        String detail = status == 404 ? "No such resource." : known == null ? "Request refused." : known.getReasonPhrase() + ".";
+        Response.ResponseBuilder response = problem(status, code, detail, request, null);
+        error.getResponse().getHeaders().forEach((name, values) -> {
+            if (!name.equalsIgnoreCase(HttpHeaders.CONTENT_TYPE) && !name.equalsIgnoreCase(HttpHeaders.CONTENT_LENGTH)) {
+                values.forEach(value -> response.header(name, value));
+            }
+        });
+        return response.build();
+    }
+
+    @ServerExceptionMapper
+    public Response unexpected(Throwable error, HttpServerRequest request) {
+        LOG.error("Unexpected error", error);
+        return problem(500, "internal-error", "Something went wrong on our side.", request, null).build();
+    }
+
+    private static int statusOf(ReferralException error) {
+        if (error instanceof InvalidValueException) {
+            return 400;
+        } else if (error instanceof AuthenticationFailedException) {
+            return 401;
+        } else if (error instanceof NotFoundException) {
+            return 404;
+        } else if (error instanceof ConflictException) {
+            return 409;
+        } else if (error instanceof RuleViolationException) {
+            return 422;
+        } else if (error instanceof ServiceUnavailableException) {
+            return 503;
+        }
+        return 400;
+    }
+
+    static Response.ResponseBuilder problem(int status, String code, String detail, HttpServerRequest request,
+                                           List<ProblemDetail.FieldError> errors) {
+        Response.Status known = Response.Status.fromStatusCode(status);
+        String title = known == null ? "Error" : known.getReasonPhrase();
+        ProblemDetail body = new ProblemDetail("urn:openreferral:problem:" + code, title, status, detail,
+                request == null ? null : request.path(), code, errors);
+        return Response.status(status).type(ProblemDetail.MEDIA_TYPE).entity(body);
+    }
+
+    private static String fieldOf(ConstraintViolation<?> violation) {
+        String path = violation.getPropertyPath().toString();
+        // Parameter paths read "method.argN.field"; clients know only the field.
+        int dot = path.lastIndexOf('.');
+        return dot < 0 ? path : path.substring(dot + 1);
+    }
+
+    private static String pathOf(JsonMappingException error) {
+        return error.getPath().stream()
+                .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
+                .collect(Collectors.joining("."));
+    }
+
+    private static String slug(String phrase) {
+        return phrase.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("(^-|-$)", "");
+    }
+}

@@ -1,0 +1,165 @@
+package org.openreferral.adapter.security;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.SecureRandom;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.Objects;
+import java.util.regex.Pattern;
+import org.bouncycastle.crypto.generators.Argon2BytesGenerator;
+import org.bouncycastle.crypto.params.Argon2Parameters;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.openreferral.application.port.out.PasswordHasher;
+import org.openreferral.domain.model.user.PasswordHash;
+
+/** Adapter: Argon2id password hashes in PHC string format, OWASP parameters by default. */
+@ApplicationScoped
+public class Argon2idPasswordHasher implements PasswordHasher {
+
+    static final int DEFAULT_MEMORY_KIB = 19_456;
+    static final int DEFAULT_ITERATIONS = 2;
+    static final int DEFAULT_PARALLELISM = 1;
+    static final int SALT_BYTES = 16;
+    static final int HASH_BYTES = 32;
+
+    // Upper bounds also apply to parameters read from a stored hash, so that a tampered row cannot make
+    // one login allocate unbounded memory or spin for minutes.
+    private static final int MAX_MEMORY_KIB = 1 << 20;
+    private static final int MAX_ITERATIONS = 100;
+    private static final int MAX_PARALLELISM = 64;
+    private static final int MIN_STORED_BYTES = 8;
+    private static final int MAX_STORED_BYTES = 64;
+
+    private static final String ALGORITHM = "argon2id";
+    private static final int VERSION = Argon2Parameters.ARGON2_VERSION_13;
+    private static final Pattern NUMBER = Pattern.compile("[0-9]{1,10}");
+    private static final Base64.Encoder B64 = Base64.getEncoder().withoutPadding();
+    private static final Base64.Decoder B64_DECODER = Base64.getDecoder();
+
+    private final int memoryKib;
+    private final int iterations;
+    private final int parallelism;
+    private final SecureRandom random = new SecureRandom();
+
+    @Inject
+    public Argon2idPasswordHasher(
+            @ConfigProperty(name = "referral.password.argon2.memory-kib", defaultValue = "19456") int memoryKib,
+            @ConfigProperty(name = "referral.password.argon2.iterations", defaultValue = "2") int iterations,
+            @ConfigProperty(name = "referral.password.argon2.parallelism", defaultValue = "1") int parallelism) {
+        if (!withinBounds(memoryKib, iterations, parallelism)) {
+            throw new IllegalArgumentException("Argon2 parameters out of range: memory-kib=" + memoryKib
+                    + " (8*parallelism.." + MAX_MEMORY_KIB + "), iterations=" + iterations + " (1.." + MAX_ITERATIONS
+                    + "), parallelism=" + parallelism + " (1.." + MAX_PARALLELISM + ")");
+        }
+        this.memoryKib = memoryKib;
+        this.iterations = iterations;
+        this.parallelism = parallelism;
+    }
+
+    /** A hasher with the OWASP-recommended parameters (19 MiB, 2 iterations, 1 lane). */
+    public static Argon2idPasswordHasher withDefaults() {
+        return new Argon2idPasswordHasher(DEFAULT_MEMORY_KIB, DEFAULT_ITERATIONS, DEFAULT_PARALLELISM);
+    }
+
+    @Override
+    public PasswordHash hash(String password) {
+        Objects.requireNonNull(password, "password");
+        byte[] salt = new byte[SALT_BYTES];
+        random.nextBytes(salt);
+        byte[] hash = derive(password, salt, memoryKib, iterations, parallelism, HASH_BYTES);
+        return new PasswordHash("$" + ALGORITHM + "$v=" + VERSION + "$m=" + memoryKib + ",t=" + iterations
+                + ",p=" + parallelism + "$" + B64.encodeToString(salt) + "$" + B64.encodeToString(hash));
+    }
+
+    @Override
+    public boolean matches(String password, PasswordHash hash) {
+        if (password == null || hash == null) {
+            return false;
+        }
+        try {
+            Stored stored = Stored.parse(hash.value());
+            if (stored == null) {
+                return false;
+            }
+            byte[] actual = derive(password, stored.salt, stored.memoryKib, stored.iterations, stored.parallelism,
+                    stored.hash.length);
+            return MessageDigest.isEqual(actual, stored.hash);
+        } catch (RuntimeException malformed) {
+            return false;
+        }
+    }
+
+    private static byte[] derive(String password, byte[] salt, int memoryKib, int iterations, int parallelism,
+                                 int length) {
+        Argon2Parameters parameters = new Argon2Parameters.Builder(Argon2Parameters.ARGON2_id)
+                .withVersion(VERSION)
+                .withMemoryAsKB(memoryKib)
+                .withIterations(iterations)
+                .withParallelism(parallelism)
+                .withSalt(salt)
+                .build();
+        Argon2BytesGenerator generator = new Argon2BytesGenerator();
+        generator.init(parameters);
+        byte[] passwordBytes = password.getBytes(StandardCharsets.UTF_8);
+        byte[] out = new byte[length];
+        try {
+            generator.generateBytes(passwordBytes, out);
+        } finally {
+            Arrays.fill(passwordBytes, (byte) 0);
+        }
+        return out;
+    }
+
+    private static boolean withinBounds(int memoryKib, int iterations, int parallelism) {
+        return parallelism >= 1 && parallelism <= MAX_PARALLELISM
+                && iterations >= 1 && iterations <= MAX_ITERATIONS
+                && memoryKib >= 8 * parallelism && memoryKib <= MAX_MEMORY_KIB;
+    }
+
+    /** The parts of {@code $argon2id$v=19$m=..,t=..,p=..$salt$hash}; null when the text is not one. */
+    private record Stored(int memoryKib, int iterations, int parallelism, byte[] salt, byte[] hash) {
+
+        static Stored parse(String text) {
+            String[] parts = text.split("\\$", -1);
+            if (parts.length != 6 || !parts[0].isEmpty() || !ALGORITHM.equals(parts[1])
+                    || !("v=" + VERSION).equals(parts[2])) {
+                return null;
+            }
+            String[] params = parts[3].split(",", -1);
+            if (params.length != 3) {
+                return null;
+            }
+            int m = param(params[0], "m=");
+            int t = param(params[1], "t=");
+            int p = param(params[2], "p=");
+            if (m < 0 || t < 0 || p < 0 || !withinBounds(m, t, p)) {
+                return null;
+            }
+            byte[] salt = B64_DECODER.decode(parts[4]);
+            byte[] hash = B64_DECODER.decode(parts[5]);
+            if (!lengthOk(salt) || !lengthOk(hash)) {
+                return null;
+            }
+            return new Stored(m, t, p, salt, hash);
+        }
+
+        private static int param(String text, String prefix) {
+            if (!text.startsWith(prefix)) {
+                return -1;
+            }
+            String digits = text.substring(prefix.length());
+            if (!NUMBER.matcher(digits).matches()) {
+                return -1;
+            }
+            long value = Long.parseLong(digits);
+            return value > Integer.MAX_VALUE ? -1 : (int) value;
+        }
+
+        private static boolean lengthOk(byte[] bytes) {
+            return bytes.length >= MIN_STORED_BYTES && bytes.length <= MAX_STORED_BYTES;
+        }
+    }
+}

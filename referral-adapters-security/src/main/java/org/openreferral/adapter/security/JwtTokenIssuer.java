@@ -1,0 +1,65 @@
+package org.openreferral.adapter.security;
+
+import io.smallrye.jwt.algorithm.SignatureAlgorithm;
+import io.smallrye.jwt.build.Jwt;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
+import jakarta.inject.Inject;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.LinkedHashSet;
+import java.util.Set;
+import java.util.UUID;
+import org.eclipse.microprofile.jwt.Claims;
+import org.openreferral.application.port.out.TokenIssuer;
+import org.openreferral.domain.model.user.Role;
+import org.openreferral.domain.model.user.User;
+
+/** Adapter: signs ES256 access tokens with {@code iss}, {@code aud}, {@code sub}, {@code upn}, {@code groups}. */
+@ApplicationScoped
+public class JwtTokenIssuer implements TokenIssuer {
+
+    private final SigningKeys keys;
+    private final JwtConfig config;
+    private final Clock clock;
+    private final Duration lifetime;
+
+    @Inject
+    public JwtTokenIssuer(SigningKeys keys, JwtConfig config, Instance<Clock> clock) {
+        this(keys, config, clock.isResolvable() ? clock.get() : Clock.systemUTC());
+    }
+
+    JwtTokenIssuer(SigningKeys keys, JwtConfig config, Clock clock) {
+        this.keys = keys;
+        this.config = config;
+        this.clock = clock;
+        this.lifetime = config.accessTokenLifetime();
+        if (lifetime.toSeconds() < 1) {
+            throw new IllegalArgumentException("referral.jwt.access-token-lifetime must be at least one second");
+        }
+    }
+
+    @Override
+    public AccessToken issue(User user) {
+        long issuedAt = clock.instant().getEpochSecond();
+        String id = UUID.randomUUID().toString();
+        Set<String> groups = new LinkedHashSet<>();
+        user.roles().stream().sorted(Comparator.naturalOrder()).map(Role::slug).forEach(groups::add);
+        String token = Jwt.claims()
+                .issuer(config.issuer())
+                .audience(config.audience())
+                .subject(user.id().toString())
+                .upn(user.username().value())
+                .groups(groups)
+                .issuedAt(issuedAt)
+                .expiresAt(issuedAt + lifetime.toSeconds())
+                .claim(Claims.jti, id)
+                .jws()
+                .algorithm(SignatureAlgorithm.ES256)
+                .type("JWT")
+                .keyId(keys.keyId())
+                .sign(keys.privateKey());
+        return new AccessToken(token, id, Duration.ofSeconds(lifetime.toSeconds()));
+    }
+}

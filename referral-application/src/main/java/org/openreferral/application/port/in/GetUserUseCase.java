@@ -1,0 +1,13 @@
+package org.openreferral.application.port.in;
+
+import java.util.UUID;
+
+/** Use case: read one user; only the user themselves or an admin may. */
+public interface GetUserUseCase {
+
+    UserView get(GetUserQuery query);
+
+    /** Which user, asked by whom. */
+    record GetUserQuery(Caller caller, UUID userId) {
+    }
+}

@@ -1,0 +1,36 @@
+package org.openreferral.application.port.out;
+
+import java.util.Optional;
+import org.openreferral.application.port.in.Page;
+import org.openreferral.application.port.in.PageRequest;
+import org.openreferral.domain.model.user.Email;
+import org.openreferral.domain.model.user.User;
+import org.openreferral.domain.model.user.UserId;
+import org.openreferral.domain.model.user.Username;
+
+/** Out-port: where users are kept. */
+public interface UserRepository {
+
+    /**
+     * Stores a new user. Throws {@code ConflictException} {@code email-taken} or {@code username-taken}
+     * when another user holds either, also when that user was added by a concurrent transaction.
+     */
+    void add(User user);
+
+    /** Stores a changed user (its password hash). */
+    void update(User user);
+
+    Optional<User> findById(UserId id);
+
+    /** The user whose username or email equals {@code login}, case-insensitively. */
+    Optional<User> findByLogin(String login);
+
+    Optional<User> findByEmail(Email email);
+
+    boolean existsByEmail(Email email);
+
+    boolean existsByUsername(Username username);
+
+    /** Users whose username or email contains {@code filter} (case-insensitive; null for all), newest first. */
+    Page<User> list(String filter, PageRequest page);
+}

@@ -1,0 +1,61 @@
+package org.openreferral.application.service;
+
+import java.util.Optional;
+import org.openreferral.application.error.AuthenticationFailedException;
+import org.openreferral.application.port.in.AuthenticateUserUseCase;
+import org.openreferral.application.port.in.IssuedTokens;
+import org.openreferral.application.port.out.PasswordHasher;
+import org.openreferral.application.port.out.TokenIssuer;
+import org.openreferral.application.port.out.UnitOfWork;
+import org.openreferral.application.port.out.UserRepository;
+import org.openreferral.domain.model.user.PasswordHash;
+import org.openreferral.domain.model.user.User;
+
+/**
+ * The password grant. An unknown login costs the same hash verification as a wrong password, so that
+ * the answer and its timing do not tell whether an account exists.
+ */
+public final class AuthenticateUserService implements AuthenticateUserUseCase {
+
+    private static final int MAX_INPUT_LENGTH = 256;
+
+    private final UserRepository users;
+    private final PasswordHasher hasher;
+    private final TokenIssuer tokens;
+    private final UnitOfWork unitOfWork;
+    private volatile PasswordHash decoy;
+
+    public AuthenticateUserService(UserRepository users, PasswordHasher hasher, TokenIssuer tokens,
+                                   UnitOfWork unitOfWork) {
+        this.users = users;
+        this.hasher = hasher;
+        this.tokens = tokens;
+        this.unitOfWork = unitOfWork;
+    }
+
+    @Override
+    public IssuedTokens authenticate(AuthenticateUserCommand command) {
+        String login = command.login();
+        String password = command.password();
+        if (login == null || password == null || login.isBlank() || password.isEmpty()
+                || login.length() > MAX_INPUT_LENGTH || password.length() > MAX_INPUT_LENGTH) {
+            throw AuthenticationFailedException.invalidCredentials();
+        }
+        Optional<User> user = unitOfWork.reading(() -> users.findByLogin(login.strip()));
+        boolean matches = hasher.matches(password, user.map(User::passwordHash).orElseGet(this::decoy));
+        if (user.isEmpty() || !matches) {
+            throw AuthenticationFailedException.invalidCredentials();
+        }
+        TokenIssuer.AccessToken access = tokens.issue(user.get());
+        return new IssuedTokens(access.value(), access.lifetime(), null);
+    }
+
+    private PasswordHash decoy() {
+        PasswordHash current = decoy;
+        if (current == null) {
+            current = hasher.hash("decoy password that matches no account");
+            decoy = current;
+        }
+        return current;
+    }
+}

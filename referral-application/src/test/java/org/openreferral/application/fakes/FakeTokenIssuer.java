@@ -1,0 +1,27 @@
+package org.openreferral.application.fakes;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.openreferral.application.port.out.TokenIssuer;
+import org.openreferral.domain.model.user.User;
+import org.openreferral.domain.model.user.UserId;
+
+/** Issues recognisable fake tokens ({@code access-for-<user id>}) and remembers for whom. */
+public final class FakeTokenIssuer implements TokenIssuer {
+
+    public static final Duration LIFETIME = Duration.ofMinutes(15);
+
+    private final List<UserId> issuedTo = new ArrayList<>();
+
+    @Override
+    public AccessToken issue(User user) {
+        issuedTo.add(user.id());
+        return new AccessToken("access-for-" + user.id(), UUID.randomUUID().toString(), LIFETIME);
+    }
+
+    public List<UserId> issuedTo() {
+        return List.copyOf(issuedTo);
+    }
+}

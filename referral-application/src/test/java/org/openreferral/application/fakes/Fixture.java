@@ -1,0 +1,85 @@
+package org.openreferral.application.fakes;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Set;
+import org.openreferral.application.port.in.Caller;
+import org.openreferral.domain.model.referral.CodePolicy;
+import org.openreferral.domain.model.referral.CodeValue;
+import org.openreferral.domain.model.referral.Referral;
+import org.openreferral.domain.model.referral.ReferralCode;
+import org.openreferral.domain.model.referral.ReferralCodeId;
+import org.openreferral.domain.model.referral.ReferralId;
+import org.openreferral.domain.model.referral.RewardPolicy;
+import org.openreferral.domain.model.user.Email;
+import org.openreferral.domain.model.user.Role;
+import org.openreferral.domain.model.user.User;
+import org.openreferral.domain.model.user.UserId;
+import org.openreferral.domain.model.user.Username;
+
+/** Every fake out-port, wired to one clock and one unit of work, with helpers to seed state directly. */
+public final class Fixture {
+
+    public static final Instant START = Instant.parse("2026-03-01T10:00:00Z");
+    public static final String PASSWORD = "correct horse battery";
+
+    public final MutableClock clock = new MutableClock(START);
+    public final FakeUnitOfWork unitOfWork = new FakeUnitOfWork();
+    public final InMemoryUserRepository users = new InMemoryUserRepository(unitOfWork);
+    public final InMemoryReferralCodeRepository codes = new InMemoryReferralCodeRepository(unitOfWork, users);
+    public final InMemoryReferralRepository referrals = new InMemoryReferralRepository(unitOfWork, users, codes);
+    public final InMemoryRewardLedger ledger = new InMemoryRewardLedger(unitOfWork);
+    public final FakeReferralCodeCache codeCache = new FakeReferralCodeCache(clock, unitOfWork);
+    public final FakeEmailVerdictCache verdictCache = new FakeEmailVerdictCache(clock);
+    public final FakeEmailVerifier verifier = new FakeEmailVerifier(unitOfWork);
+    public final FakePasswordHasher hasher = new FakePasswordHasher(unitOfWork);
+    public final FakeTokenIssuer tokens = new FakeTokenIssuer();
+
+    /** A user created now, whose password is {@link #PASSWORD}. */
+    public User user(String username, String email) {
+        return store(username, email, Set.of(), null);
+    }
+
+    public User admin(String username, String email) {
+        return store(username, email, Set.of(Role.ADMIN), null);
+    }
+
+    /** An active code of {@code owner}, created now and living for {@code ttl}. */
+    public ReferralCode code(User owner, String value, Duration ttl) {
+        ReferralCode code = ReferralCode.issue(ReferralCodeId.newId(), new CodeValue(value), owner.id(),
+                clock.instant().plus(ttl), CodePolicy.defaults(), clock.instant());
+        unitOfWork.seed(() -> codes.add(code));
+        return code;
+    }
+
+    /** A code stored as revoked now. */
+    public ReferralCode revokedCode(User owner, String value, Duration ttl) {
+        ReferralCode code = ReferralCode.issue(ReferralCodeId.newId(), new CodeValue(value), owner.id(),
+                clock.instant().plus(ttl), CodePolicy.defaults(), clock.instant());
+        code.revoke(clock.instant());
+        unitOfWork.seed(() -> codes.add(code));
+        return code;
+    }
+
+    /** A new user who registered now with {@code code}, with the default rewards booked. */
+    public User referee(ReferralCode code, String username, String email) {
+        User referee = store(username, email, Set.of(), code.owner());
+        Referral referral = new Referral(ReferralId.newId(), code.owner(), referee.id(), code.id(), clock.instant());
+        unitOfWork.seed(() -> {
+            referrals.add(referral);
+            ledger.append(RewardPolicy.defaults().rewardsFor(referral));
+        });
+        return referee;
+    }
+
+    public static Caller callerOf(User user) {
+        return new Caller(user.id(), user.isAdmin());
+    }
+
+    private User store(String username, String email, Set<Role> roles, UserId referredBy) {
+        User user = User.register(UserId.newId(), new Username(username), new Email(email), null,
+                FakePasswordHasher.hashOf(PASSWORD), roles, referredBy, clock.instant());
+        unitOfWork.seed(() -> users.add(user));
+        return user;
+    }
+}

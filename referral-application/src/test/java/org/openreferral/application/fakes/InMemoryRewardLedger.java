@@ -1,0 +1,73 @@
+package org.openreferral.application.fakes;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import org.openreferral.application.port.in.Page;
+import org.openreferral.application.port.in.PageRequest;
+import org.openreferral.application.port.out.RewardLedger;
+import org.openreferral.domain.model.referral.RewardEntry;
+import org.openreferral.domain.model.user.UserId;
+
+/** In-memory append-only ledger with the unique (user, referral) index; can be told to fail once. */
+public final class InMemoryRewardLedger implements RewardLedger, FakeUnitOfWork.Participant {
+
+    private final FakeUnitOfWork unitOfWork;
+    private List<RewardEntry> entries = new ArrayList<>();
+    private RuntimeException nextFailure;
+
+    public InMemoryRewardLedger(FakeUnitOfWork unitOfWork) {
+        this.unitOfWork = unitOfWork;
+        unitOfWork.enlist(this);
+    }
+
+    @Override
+    public void append(List<RewardEntry> newEntries) {
+        unitOfWork.requireWritable();
+        if (nextFailure != null) {
+            RuntimeException failure = nextFailure;
+            nextFailure = null;
+            throw failure;
+        }
+        for (RewardEntry entry : newEntries) {
+            if (entries.stream().anyMatch(e -> e.user().equals(entry.user()) && e.referral().equals(entry.referral()))) {
+                throw new IllegalStateException("ledger already credits " + entry.user() + " for " + entry.referral());
+            }
+            entries.add(entry);
+        }
+    }
+
+    @Override
+    public long balance(UserId user) {
+        unitOfWork.requireActive();
+        return entries.stream().filter(e -> e.user().equals(user)).mapToLong(RewardEntry::points).sum();
+    }
+
+    @Override
+    public Page<RewardEntry> entries(UserId user, PageRequest page) {
+        unitOfWork.requireActive();
+        return Pages.of(entries.stream().filter(e -> e.user().equals(user))
+                .sorted(Comparator.comparing(RewardEntry::createdAt).reversed()).toList(), page);
+    }
+
+    /** Makes the next {@link #append} throw, as a failing database would. */
+    public void failNextAppend(RuntimeException failure) {
+        this.nextFailure = failure;
+    }
+
+    /** Test inspection, outside any unit of work. */
+    public List<RewardEntry> stored() {
+        return List.copyOf(entries);
+    }
+
+    @Override
+    public Object snapshot() {
+        return new ArrayList<>(entries);
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public void restore(Object snapshot) {
+        entries = new ArrayList<>((List<RewardEntry>) snapshot);
+    }
+}

@@ -1,0 +1,39 @@
+package org.openreferral.bootstrap.support;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import javax.sql.DataSource;
+
+/** Direct SQL for assertions about what is (and is not) stored. */
+@ApplicationScoped
+public class Database {
+
+    private final DataSource dataSource;
+
+    Database(DataSource dataSource) {
+        this.dataSource = dataSource;
+    }
+
+    /** The single number a query returns, e.g. a count. */
+    public long number(String sql, Object... parameters) {
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement statement = connection.prepareStatement(sql)) {
+            for (int i = 0; i < parameters.length; i++) {
+                statement.setObject(i + 1, parameters[i]);
+            }
+            try (ResultSet result = statement.executeQuery()) {
+                result.next();
+                return result.getLong(1);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public long usersWithEmail(String email) {
+        return number("select count(*) from users where lower(email) = lower(?)", email);
+    }
+}

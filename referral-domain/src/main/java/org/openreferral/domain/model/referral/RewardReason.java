@@ -1,0 +1,9 @@
+package org.openreferral.domain.model.referral;
+
+/** Why points were credited. */
+public enum RewardReason {
+    /** The referrer brought in a new user. */
+    REFERRAL_REFERRER,
+    /** The new user registered with somebody's code. */
+    REFERRAL_REFEREE
+}

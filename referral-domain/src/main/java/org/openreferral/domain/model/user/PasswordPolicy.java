@@ -1,0 +1,69 @@
+package org.openreferral.domain.model.user;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Locale;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.openreferral.domain.error.InvalidValueException;
+
+/**
+ * The password rule of NIST SP 800-63B: 8 to 128 characters, no composition rules, and not one of the
+ * passwords that attackers try first.
+ */
+public final class PasswordPolicy {
+
+    public static final int MIN_LENGTH = 8;
+    public static final int MAX_LENGTH = 128;
+    private static final String COMMON_PASSWORDS = "common-passwords.txt";
+
+    private final Set<String> commonPasswords;
+
+    private PasswordPolicy(Set<String> commonPasswords) {
+        this.commonPasswords = commonPasswords;
+    }
+
+    /** The policy with the shipped list of common passwords. */
+    public static PasswordPolicy standard() {
+        return Holder.STANDARD;
+    }
+
+    /** Throws unless the candidate is acceptable as a new password for the given field. */
+    public void check(String field, String candidate) {
+        if (candidate == null || candidate.isEmpty()) {
+            throw new InvalidValueException(field, "must not be empty");
+        }
+        int length = candidate.codePointCount(0, candidate.length());
+        if (length < MIN_LENGTH || length > MAX_LENGTH) {
+            throw new InvalidValueException(field, "must be " + MIN_LENGTH + " to " + MAX_LENGTH + " characters");
+        }
+        if (commonPasswords.contains(candidate.toLowerCase(Locale.ROOT))) {
+            throw new InvalidValueException(field, "is one of the most common passwords; choose another");
+        }
+    }
+
+    private static Set<String> load() {
+        try (InputStream in = PasswordPolicy.class.getResourceAsStream(COMMON_PASSWORDS)) {
+            if (in == null) {
+                throw new IllegalStateException(COMMON_PASSWORDS + " is missing from the classpath");
+            }
+            try (BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
+                return reader.lines()
+                        .map(String::strip)
+                        .filter(line -> !line.isEmpty() && !line.startsWith("#"))
+                        .map(line -> line.toLowerCase(Locale.ROOT))
+                        .collect(Collectors.toUnmodifiableSet());
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static final class Holder {
+        static final PasswordPolicy STANDARD = new PasswordPolicy(load());
+    }
+}

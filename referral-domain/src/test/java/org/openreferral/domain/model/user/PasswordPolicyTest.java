@@ -1,0 +1,85 @@
+package org.openreferral.domain.model.user;
+
+import static org.assertj.core.api.Assertions.assertThatCode;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.NullAndEmptySource;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.openreferral.domain.error.InvalidValueException;
+
+class PasswordPolicyTest {
+
+    private static final String EMOJI = "\uD83D\uDE00";
+
+    private final PasswordPolicy policy = PasswordPolicy.standard();
+
+    @Test
+    void sevenCharactersAreTooFew() {
+        assertRefused("zq8!kT2");
+    }
+
+    @Test
+    void eightCharactersAreEnough() {
+        assertAccepted("zq8!kT2m");
+    }
+
+    @Test
+    void hundredTwentyEightCharactersAreAllowed() {
+        assertAccepted("zq8!kT2m".repeat(16));
+    }
+
+    @Test
+    void hundredTwentyNineCharactersAreTooMany() {
+        assertRefused("zq8!kT2m".repeat(16) + "x");
+    }
+
+    @Test
+    void noCompositionRulesApply() {
+        assertAccepted("correct horse battery staple");
+        assertAccepted("alllowercaseletters");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"password", "PASSWORD", "PassWord", "password1", "PASSWORD1", "12345678", "iloveyou",
+            "IloveYou"})
+    void commonPasswordsAreRefusedWhateverTheirCase(String common) {
+        assertThatThrownBy(() -> policy.check("password", common))
+                .isInstanceOf(InvalidValueException.class)
+                .hasMessageContaining("common");
+    }
+
+    @ParameterizedTest
+    @NullAndEmptySource
+    void missingPasswordIsRefused(String password) {
+        assertRefused(password);
+    }
+
+    @Test
+    void lengthCountsCodePointsNotUtf16Units() {
+        // Seven emoji are fourteen UTF-16 units but seven characters: too short.
+        assertRefused(EMOJI.repeat(7));
+        assertAccepted(EMOJI.repeat(8));
+        // 128 emoji are 256 UTF-16 units but 128 characters: allowed.
+        assertAccepted(EMOJI.repeat(128));
+        assertRefused(EMOJI.repeat(129));
+    }
+
+    @Test
+    void errorNamesTheFieldItWasAskedAbout() {
+        assertThatThrownBy(() -> policy.check("newPassword", "short"))
+                .isInstanceOfSatisfying(InvalidValueException.class,
+                        e -> org.assertj.core.api.Assertions.assertThat(e.field()).isEqualTo("newPassword"));
+    }
+
+    private void assertAccepted(String password) {
+        assertThatCode(() -> policy.check("password", password)).doesNotThrowAnyException();
+    }
+
+    private void assertRefused(String password) {
+        assertThatThrownBy(() -> policy.check("password", password))
+                .isInstanceOfSatisfying(InvalidValueException.class,
+                        e -> org.assertj.core.api.Assertions.assertThat(e.field()).isEqualTo("password"));
+    }
+}
