@@ -3,6 +3,7 @@ package org.openreferral.bootstrap;
 import io.quarkus.arc.DefaultBean;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Singleton;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
@@ -45,7 +46,10 @@ import org.openreferral.application.service.RevokeReferralCodeService;
 import org.openreferral.domain.model.referral.CodePolicy;
 import org.openreferral.domain.model.referral.RewardPolicy;
 
-/** Wires the plain use-case services to the adapters; each producer's type is the in-port. */
+/**
+ * Wires the plain use-case services to the adapters; each producer's type is the in-port. Records and
+ * final classes are {@code @Singleton}: a normal-scoped bean would need a proxy subclass.
+ */
 @ApplicationScoped
 public class UseCaseProducers {
 
@@ -64,20 +68,20 @@ public class UseCaseProducers {
     }
 
     @Produces
-    @ApplicationScoped
+    @Singleton
     CodePolicy codePolicy(@ConfigProperty(name = "referral.code.max-ttl", defaultValue = "P365D") Duration maxTtl) {
         return new CodePolicy(maxTtl);
     }
 
     @Produces
-    @ApplicationScoped
+    @Singleton
     RewardPolicy rewardPolicy(@ConfigProperty(name = "referral.reward.referrer-points", defaultValue = "10") int referrer,
                               @ConfigProperty(name = "referral.reward.referee-points", defaultValue = "0") int referee) {
         return new RewardPolicy(referrer, referee);
     }
 
     @Produces
-    @ApplicationScoped
+    @Singleton
     EmailScreening emailScreening(EmailVerifier verifier, EmailVerdictCache cache,
             @ConfigProperty(name = "referral.email.fail-open", defaultValue = "true") boolean failOpen,
             @ConfigProperty(name = "referral.email.final-verdict-ttl", defaultValue = "P7D") Duration finalTtl,

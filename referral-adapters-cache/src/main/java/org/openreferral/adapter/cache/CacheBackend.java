@@ -6,10 +6,7 @@ import java.util.Locale;
 enum CacheBackend {
     MEMORY, REDIS;
 
-    /**
-     * {@code auto} picks Redis exactly when a Redis client is configured; {@code redis} without one is a
-     * configuration error rather than a silently useless cache.
-     */
+    // An explicit "redis" without a configured client fails the boot rather than giving a cache that never hits.
     static CacheBackend choose(String setting, boolean redisConfigured) {
         switch (setting.strip().toLowerCase(Locale.ROOT)) {
             case "auto":

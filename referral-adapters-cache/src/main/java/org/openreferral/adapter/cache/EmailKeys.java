@@ -10,7 +10,7 @@ import org.openreferral.domain.model.user.Email;
 /** Derives the cache key of an address with HMAC-SHA256, so that no key reveals the address. */
 final class EmailKeys {
 
-    /** Used when {@code referral.cache.key-secret} is not set; fine in-process, not for a shared Redis. */
+    // Used when referral.cache.key-secret is not set: fine in-process, not for a shared Redis.
     static final String BUILT_IN_SECRET = "openreferral-cache-keys-built-in-secret-v1";
 
     private static final String ALGORITHM = "HmacSHA256";
@@ -22,7 +22,6 @@ final class EmailKeys {
         this.secret = new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), ALGORITHM);
     }
 
-    /** 43 URL-safe characters; the same for every instance that shares the secret. */
     String of(Email email) {
         try {
             // A Mac is not thread-safe and cheap to create, so one per call.

@@ -5,17 +5,14 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import org.jboss.logging.Logger;
 
-/**
- * Logs Redis failures without flooding: one WARN per quiet period, DEBUG for the repeats, INFO once Redis
- * answers again. Messages name the operation and the error, never a key or an address.
- */
+/** Logs Redis failures without flooding (one WARN per quiet period, then DEBUG) and never with a key or address. */
 final class FailureLog {
 
     private static final Logger LOG = Logger.getLogger(FailureLog.class);
 
     private final long quietNanos;
     private final AtomicLong lastWarning;
-    private final AtomicBoolean failing = new AtomicBoolean();
+    private final AtomicBoolean warned = new AtomicBoolean();
 
     FailureLog(Duration quietPeriod) {
         this.quietNanos = quietPeriod.toNanos();
@@ -23,19 +20,20 @@ final class FailureLog {
     }
 
     void failed(String operation, Throwable error) {
-        failing.set(true);
         long now = System.nanoTime();
         long last = lastWarning.get();
         if (now - last >= quietNanos && lastWarning.compareAndSet(last, now)) {
-            LOG.warnf("Redis cache %s failed, treated as a cache miss (repeats are logged at DEBUG for %d s): %s",
+            warned.set(true);
+            LOG.warnf("Redis cache %s failed; going on without the cache (repeats within %d s are logged at DEBUG): %s",
                     operation, Duration.ofNanos(quietNanos).toSeconds(), describe(error));
         } else {
-            LOG.debugf("Redis cache %s failed, treated as a cache miss: %s", operation, describe(error));
+            LOG.debugf("Redis cache %s failed; going on without the cache: %s", operation, describe(error));
         }
     }
 
     void succeeded() {
-        if (failing.get() && failing.compareAndSet(true, false)) {
+        // At most one INFO per WARN, however much Redis flaps.
+        if (warned.get() && warned.compareAndSet(true, false)) {
             LOG.info("Redis cache answers again");
         }
     }

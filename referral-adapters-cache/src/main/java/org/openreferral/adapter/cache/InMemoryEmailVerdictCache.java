@@ -13,7 +13,7 @@ import org.openreferral.domain.model.user.Email;
 /** Email verdicts in this process: a bounded Caffeine map keyed by the keyed hash of the address. */
 final class InMemoryEmailVerdictCache implements EmailVerdictCache {
 
-    /** No verdict is kept longer than this, whatever ttl it came with. */
+    // No verdict is kept longer than this, whatever ttl it came with.
     static final Duration MAX_LIFETIME = Duration.ofDays(30);
 
     private record Entry(EmailVerdict verdict, long deadline) {
@@ -52,7 +52,6 @@ final class InMemoryEmailVerdictCache implements EmailVerdictCache {
         entries.put(keys.of(email), new Entry(verdict, ticker.read() + lifetime.toNanos()));
     }
 
-    /** The stored keys, for tests that check no address leaks into them. */
     Set<String> keys() {
         return Set.copyOf(entries.asMap().keySet());
     }

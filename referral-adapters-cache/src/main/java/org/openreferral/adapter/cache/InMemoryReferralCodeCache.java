@@ -10,13 +10,10 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.openreferral.application.port.out.ReferralCodeCache;
 import org.openreferral.domain.model.user.Email;
 
-/**
- * The lookup cache in this process: a bounded Caffeine map from the keyed hash of the address to the
- * cached code and the entry's generation, changed only inside atomic per-key {@code compute} calls.
- */
+/** The lookup cache in this process: a bounded Caffeine map, each entry changed atomically with its generation. */
 final class InMemoryReferralCodeCache implements ReferralCodeCache {
 
-    /** An entry: its generation (0 = never evicted), maybe a code, and when that code stops being served. */
+    // generation 0 = never evicted; code null = a tombstone left by evict; deadline in ticker nanos.
     private record Entry(long generation, CachedCode code, long deadline) {
     }
 
@@ -25,16 +22,15 @@ final class InMemoryReferralCodeCache implements ReferralCodeCache {
     private final Duration generationTtl;
     private final long maxSnapshotAgeNanos;
     private final Cache<String, Entry> entries;
-    /** Generations are unique across all keys, so a re-created entry never repeats an old one. */
+    // Unique across all keys, so an entry re-created after being dropped never repeats an old generation.
     private final AtomicLong generations = new AtomicLong();
-    /**
-     * Counts entries with a generation that the cache dropped (size bound, expiry). Once that happens a
-     * missing entry no longer proves that nothing was evicted, so puts against absent entries whose
-     * snapshot predates the drop are refused.
-     */
+    // Counts dropped entries (size bound, expiry) that carried a generation. After such a drop a missing
+    // entry no longer proves that nothing was evicted, so a put on an absent entry whose snapshot predates
+    // the drop is refused.
     private final AtomicLong droppedGenerations = new AtomicLong();
 
-    /** Tombstones of evicted entries live {@code generationTtl}; snapshots older than half of it are refused. */
+    // Tombstones live generationTtl; snapshots older than half of it are refused, so an expired tombstone
+    // can never make a stale snapshot look unchanged.
     InMemoryReferralCodeCache(EmailKeys keys, long maxEntries, Duration generationTtl, Ticker ticker) {
         this.keys = keys;
         this.ticker = ticker;
@@ -93,12 +89,10 @@ final class InMemoryReferralCodeCache implements ReferralCodeCache {
                 (key, current) -> new Entry(generations.incrementAndGet(), null, ticker.read()));
     }
 
-    /** The stored keys, for tests that check no address leaks into them. */
     Set<String> keys() {
         return Set.copyOf(entries.asMap().keySet());
     }
 
-    /** Runs pending size and expiry evictions now, for tests. */
     void cleanUp() {
         entries.cleanUp();
     }

@@ -19,10 +19,8 @@ final class RedisCalls {
         this.failures = failures;
     }
 
-    /**
-     * Blocks for at most the timeout, so it must run on a worker or virtual thread; on the event loop the
-     * wait is refused and the call reads as a failure.
-     */
+    // Blocks for at most the timeout, so callers run on worker or virtual threads; on the event loop the
+    // wait is refused and the call simply reads as a failure.
     <T> T execute(String operation, T fallback, Function<Response, T> onReply, Command command, String... args) {
         try {
             Response reply = redis.execute(command, args).await().atMost(timeout);

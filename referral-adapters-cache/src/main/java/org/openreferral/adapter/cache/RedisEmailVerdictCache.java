@@ -8,7 +8,7 @@ import org.openreferral.application.port.out.EmailVerdict.Status;
 import org.openreferral.application.port.out.EmailVerdictCache;
 import org.openreferral.domain.model.user.Email;
 
-/** Email verdicts in Redis under {@code referral:email:{h}} as {@code STATUS|failed|reason}; failures read as misses. */
+/** Email verdicts in Redis ({@code referral:email:{h}} -> {@code STATUS|0/1|reason}); failures read as misses. */
 final class RedisEmailVerdictCache implements EmailVerdictCache {
 
     private final RedisCalls redis;

@@ -15,16 +15,12 @@ import org.openreferral.domain.error.InvalidValueException;
 import org.openreferral.domain.model.referral.CodeValue;
 import org.openreferral.domain.model.user.Email;
 
-/**
- * The lookup cache in Redis: {@code referral:code:{h}} holds {@code code|expiresAt} and
- * {@code referral:code-gen:{h}} the entry's generation, {@code h} being the keyed hash of the address.
- * Every failure reads as a miss or drops the write.
- */
+/** The lookup cache in Redis: {@code referral:code:{h}} and its generation {@code referral:code-gen:{h}}. */
 final class RedisReferralCodeCache implements ReferralCodeCache {
 
-    /** The generation of an entry that was never evicted (or whose generation has expired). */
+    // The generation of an entry never evicted, or whose generation key has expired.
     private static final String NO_GENERATION = "-";
-    /** Given out when Redis could not be read: a snapshot no put will accept. */
+    // Handed out when Redis could not be read: a snapshot that no put accepts.
     private static final String UNKNOWN = "unknown";
     private static final int MAX_PENDING_EVICTIONS = 10_000;
     private static final long PENDING_RETRY_INTERVAL_NANOS = Duration.ofSeconds(1).toNanos();
@@ -50,14 +46,13 @@ final class RedisReferralCodeCache implements ReferralCodeCache {
     private final EmailKeys keys;
     private final String generationTtlMillis;
     private final long maxSnapshotAgeNanos;
-    /** Evictions that failed; retried before later calls, and their entries are not served meanwhile. */
+    // Evictions that failed (Redis down or slow) are retried before later calls, and until one succeeds the
+    // entry is neither served nor stored by this instance: a revoke must not be undone by an outage.
     private final Set<String> pendingEvictions = ConcurrentHashMap.newKeySet();
     private final AtomicLong nextPendingRetry = new AtomicLong(System.nanoTime());
 
-    /**
-     * {@code generationTtl} must outlive the longest a reader may sit between its snapshot and its put;
-     * snapshots older than half of it are refused, so an expired generation can never look unchanged.
-     */
+    // Snapshots older than half of generationTtl are refused, so an expired generation key can never make
+    // a stale snapshot look unchanged.
     RedisReferralCodeCache(RedisCalls redis, EmailKeys keys, Duration generationTtl) {
         this.redis = redis;
         this.keys = keys;
@@ -131,7 +126,7 @@ final class RedisReferralCodeCache implements ReferralCodeCache {
         return new Snapshot(value == null ? Optional.empty() : decode(value.toString()), token);
     }
 
-    /** The generation a snapshot saw, or null when the snapshot is foreign, unknown or too old to trust. */
+    // The generation a snapshot saw, or null when the snapshot is foreign, unknown or too old to trust.
     private String generationIfFresh(String token) {
         if (token == null) {
             return null;
@@ -158,7 +153,7 @@ final class RedisReferralCodeCache implements ReferralCodeCache {
         return "referral:code-gen:{" + hash + "}";
     }
 
-    /** ISO-8601 rather than epoch millis, so that a cached answer keeps the exact expiry of the stored one. */
+    // ISO-8601 rather than epoch millis, so that a cached answer keeps the exact (microsecond) expiry.
     static String encode(CachedCode code) {
         return code.code() + "|" + code.expiresAt();
     }

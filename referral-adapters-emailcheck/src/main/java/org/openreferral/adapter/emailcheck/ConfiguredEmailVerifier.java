@@ -50,9 +50,9 @@ public class ConfiguredEmailVerifier implements EmailVerifier {
     }
 
     @PreDestroy
-    void close() throws Exception {
-        if (delegate instanceof AutoCloseable closeable) {
-            closeable.close();
+    void close() {
+        if (delegate instanceof HunterEmailVerifier hunter) {
+            hunter.close();
         }
     }
 }

@@ -248,10 +248,15 @@ public final class HunterEmailVerifier implements EmailVerifier, AutoCloseable {
         return breakerState;
     }
 
+    /** Releases the HTTP client's connections. */
     @Override
-    public void close() throws Exception {
+    public void close() {
         if (api instanceof AutoCloseable closeable) {
-            closeable.close();
+            try {
+                closeable.close();
+            } catch (Exception e) {
+                LOG.debugf("Closing the Hunter.io client failed: %s", e.getClass().getSimpleName());
+            }
         }
     }
 

@@ -7,7 +7,7 @@ import java.util.List;
 /** The parts of Hunter.io's verifier answer that the adapter reads; everything else is ignored. */
 @RegisterForReflection
 @JsonIgnoreProperties(ignoreUnknown = true)
-public record HunterReply(Data data, List<Error> errors) {
+public record HunterReply(Data data, List<ErrorEntry> errors) {
 
     /** {@code data} of a 200 answer: {@code status}, or the deprecated {@code result} as a fallback. */
     @RegisterForReflection
@@ -18,6 +18,6 @@ public record HunterReply(Data data, List<Error> errors) {
     /** One entry of an error answer's {@code errors}. */
     @RegisterForReflection
     @JsonIgnoreProperties(ignoreUnknown = true)
-    public record Error(String id, Integer code) {
+    public record ErrorEntry(String id, Integer code) {
     }
 }

@@ -44,7 +44,7 @@ class HunterCircuitBreakerTest {
     }
 
     @AfterEach
-    void closeVerifier() throws Exception {
+    void closeVerifier() {
         verifier.close();
     }
 

@@ -34,14 +34,15 @@ final class ConstraintViolations {
 
     private static Optional<String> violatedUniqueConstraint(Throwable error) {
         for (Throwable cause = error; cause != null; cause = cause.getCause()) {
-            if (cause instanceof SQLException sql && UNIQUE_VIOLATION.equals(sql.getSQLState())) {
-                if (sql instanceof PSQLException psql) {
+            // JDBC batches wrap the server's error: the PSQLException hangs off getNextException().
+            for (SQLException sql = cause instanceof SQLException first ? first : null; sql != null;
+                 sql = sql.getNextException()) {
+                if (sql instanceof PSQLException psql && UNIQUE_VIOLATION.equals(psql.getSQLState())) {
                     ServerErrorMessage message = psql.getServerErrorMessage();
                     if (message != null && message.getConstraint() != null) {
                         return Optional.of(message.getConstraint());
                     }
                 }
-                return Optional.empty();
             }
         }
         return Optional.empty();

@@ -13,6 +13,7 @@ import org.openreferral.application.port.out.ReferralRepository;
 import org.openreferral.application.port.out.RewardLedger;
 import org.openreferral.application.port.out.UnitOfWork;
 import org.openreferral.application.port.out.UserRepository;
+import org.openreferral.domain.error.InvalidValueException;
 import org.openreferral.domain.error.RuleViolationException;
 import org.openreferral.domain.model.referral.CodeValue;
 import org.openreferral.domain.model.referral.Referral;
@@ -63,7 +64,7 @@ public final class RegisterUserService implements RegisterUserUseCase {
         Email email = new Email(command.email());
         DisplayName name = command.name() == null ? null : new DisplayName(command.name());
         PasswordPolicy.standard().check("password", command.password());
-        Optional<CodeValue> codeValue = Optional.ofNullable(command.referralCode()).map(CodeValue::new);
+        Optional<CodeValue> codeValue = Optional.ofNullable(command.referralCode()).map(RegisterUserService::referralCode);
 
         // Cheap checks before the slow ones; the unique indexes still decide races.
         unitOfWork.reading(() -> {
@@ -91,6 +92,14 @@ public final class RegisterUserService implements RegisterUserUseCase {
             ledger.append(rewardPolicy.rewardsFor(referral));
             return UserViews.of(user, new UserView.UserRef(referrer.id().value(), referrer.username().value()));
         });
+    }
+
+    private static CodeValue referralCode(String text) {
+        try {
+            return new CodeValue(text);
+        } catch (InvalidValueException e) {
+            throw new InvalidValueException("referralCode", e.getMessage());
+        }
     }
 
     private void ensureFree(Username username, Email email) {

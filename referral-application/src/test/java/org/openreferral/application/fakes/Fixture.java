@@ -44,11 +44,14 @@ public final class Fixture {
         return store(username, email, Set.of(Role.ADMIN), null);
     }
 
-    /** An active code of {@code owner}, created now and living for {@code ttl}. */
+    /** An active code of {@code owner}, created now and living for {@code ttl}; overdue codes are marked expired. */
     public ReferralCode code(User owner, String value, Duration ttl) {
         ReferralCode code = ReferralCode.issue(ReferralCodeId.newId(), new CodeValue(value), owner.id(),
                 clock.instant().plus(ttl), CodePolicy.defaults(), clock.instant());
-        unitOfWork.seed(() -> codes.add(code));
+        unitOfWork.seed(() -> {
+            codes.expireOverdue(owner.id(), clock.instant());
+            codes.add(code);
+        });
         return code;
     }
 

@@ -1,5 +1,6 @@
 package org.openreferral.adapter.rest.problem;
 
+import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
@@ -63,7 +64,9 @@ public class ProblemMapper {
         return problem(400, "validation-failed", detail, request, errors).build();
     }
 
-    @ServerExceptionMapper({JsonProcessingException.class})
+    // The specific Jackson types are listed because Quarkus ships mappers for them that would win otherwise.
+    @ServerExceptionMapper({JsonProcessingException.class, JsonParseException.class, MismatchedInputException.class,
+            InvalidFormatException.class, UnrecognizedPropertyException.class, JsonMappingException.class})
     public Response unreadableBody(JsonProcessingException error, HttpServerRequest request) {
         String detail;
         List<ProblemDetail.FieldError> errors = null;

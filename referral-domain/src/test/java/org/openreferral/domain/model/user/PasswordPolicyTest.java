@@ -1,5 +1,6 @@
 package org.openreferral.domain.model.user;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -70,7 +71,7 @@ class PasswordPolicyTest {
     void errorNamesTheFieldItWasAskedAbout() {
         assertThatThrownBy(() -> policy.check("newPassword", "short"))
                 .isInstanceOfSatisfying(InvalidValueException.class,
-                        e -> org.assertj.core.api.Assertions.assertThat(e.field()).isEqualTo("newPassword"));
+                        e -> assertThat(e.field()).isEqualTo("newPassword"));
     }
 
     private void assertAccepted(String password) {
@@ -80,6 +81,6 @@ class PasswordPolicyTest {
     private void assertRefused(String password) {
         assertThatThrownBy(() -> policy.check("password", password))
                 .isInstanceOfSatisfying(InvalidValueException.class,
-                        e -> org.assertj.core.api.Assertions.assertThat(e.field()).isEqualTo("password"));
+                        e -> assertThat(e.field()).isEqualTo("password"));
     }
 }

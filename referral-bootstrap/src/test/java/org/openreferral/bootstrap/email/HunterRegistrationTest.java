@@ -1,0 +1,116 @@
+package org.openreferral.bootstrap.email;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.openreferral.bootstrap.email.HunterStub.error;
+import static org.openreferral.bootstrap.email.HunterStub.json;
+import static org.openreferral.bootstrap.email.HunterStub.verification;
+import static org.openreferral.bootstrap.email.HunterStub.verified;
+
+import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
+import com.github.tomakehurst.wiremock.http.Fault;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
+import jakarta.inject.Inject;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.openreferral.bootstrap.support.Api;
+import org.openreferral.bootstrap.support.Database;
+
+/** Registration with a Hunter key configured: every row of HUNTER.md's table, seen through the API. */
+@QuarkusTest
+@TestProfile(HunterRegistrationTest.WithHunter.class)
+class HunterRegistrationTest {
+
+    /** Hunter configured, with the breaker out of the way so that every row reaches the stub. */
+    public static class WithHunter implements QuarkusTestProfile {
+        @Override
+        public List<TestResourceEntry> testResources() {
+            return List.of(new TestResourceEntry(HunterStub.class, Map.of(
+                    "referral.email.hunter.read-timeout", "800ms",
+                    "referral.email.hunter.retries", "1",
+                    "referral.email.hunter.retry-delay", "20ms",
+                    "referral.email.hunter.poll-delay", "20ms",
+                    "referral.email.hunter.circuit-breaker.request-volume-threshold", "1000")));
+        }
+    }
+
+    @Inject
+    Database database;
+
+    static Stream<Arguments> hunterAnswers() {
+        return Stream.of(
+                Arguments.of("valid", verified("valid"), 201),
+                Arguments.of("invalid", verified("invalid"), 422),
+                Arguments.of("disposable", verified("disposable"), 422),
+                Arguments.of("webmail", verified("webmail"), 201),
+                Arguments.of("accept_all", verified("accept_all"), 201),
+                Arguments.of("unknown", verified("unknown"), 201),
+                Arguments.of("202 forever", json(202, "{}"), 201),
+                Arguments.of("222", json(222, "{}"), 201),
+                Arguments.of("400", error(400, "wrong_params"), 201),
+                Arguments.of("401", error(401, "authentication_failed"), 201),
+                Arguments.of("403", error(403, "too_many_requests"), 201),
+                Arguments.of("429", error(429, "too_many_requests"), 201),
+                Arguments.of("451", error(451, "claimed_email"), 201),
+                Arguments.of("500", error(500, "server_error"), 201),
+                Arguments.of("slow", verified("invalid").withFixedDelay(3000), 201),
+                Arguments.of("reset", com.github.tomakehurst.wiremock.client.WireMock.aResponse()
+                        .withFault(Fault.CONNECTION_RESET_BY_PEER), 201),
+                Arguments.of("malformed", json(200, "{\"data\": {\"status\": "), 201));
+    }
+
+    @ParameterizedTest(name = "Hunter answers {0} -> registration {2}")
+    @MethodSource("hunterAnswers")
+    void registrationFollowsThePolicy(String row, ResponseDefinitionBuilder answer, int expectedStatus) {
+        String username = Api.unique("hunter");
+        String email = username + "@example.com";
+        HunterStub.server.stubFor(verification(email).willReturn(answer));
+        long started = System.nanoTime();
+        var response = Api.register(Api.registration(username, email)).statusCode(expectedStatus);
+        long millis = (System.nanoTime() - started) / 1_000_000;
+        if (expectedStatus == 422) {
+            response.contentType("application/problem+json")
+                    .body("code", equalTo("email-rejected"))
+                    .body("detail", containsString(row.equals("invalid") ? "cannot receive mail" : "Disposable"));
+            assertThat(database.usersWithEmail(email)).isZero();
+        } else {
+            assertThat(database.usersWithEmail(email)).isEqualTo(1);
+        }
+        // Hunter down costs at most the configured timeouts (2 attempts x (connect + read)), never more.
+        assertThat(millis).as("registration time with Hunter answering %s", row).isLessThan(4_000);
+        HunterStub.server.verify(getRequestedFor(urlPathEqualTo("/v2/email-verifier"))
+                .withHeader("X-API-KEY", com.github.tomakehurst.wiremock.client.WireMock.equalTo(HunterStub.KEY)));
+    }
+
+    @Test
+    void twoHundredTwoThenVerdictIsPolled() {
+        String username = Api.unique("poll");
+        String email = username + "@example.com";
+        HunterStub.server.stubFor(verification(email).inScenario("poll").whenScenarioStateIs("Started")
+                .willReturn(json(202, "{}")).willSetStateTo("done"));
+        HunterStub.server.stubFor(verification(email).inScenario("poll").whenScenarioStateIs("done")
+                .willReturn(verified("disposable")));
+        Api.register(Api.registration(username, email)).statusCode(422).body("code", equalTo("email-rejected"));
+    }
+
+    @Test
+    void aFinalVerdictIsCachedSoHunterIsAskedOnce() {
+        String username = Api.unique("cached");
+        String email = username + "@example.com";
+        HunterStub.server.stubFor(verification(email).willReturn(verified("invalid")));
+        Api.register(Api.registration(username, email)).statusCode(422);
+        Api.register(Api.registration(username, email)).statusCode(422);
+        assertThat(HunterStub.server.findAll(getRequestedFor(urlPathEqualTo("/v2/email-verifier"))
+                .withQueryParam("email", com.github.tomakehurst.wiremock.client.WireMock.equalTo(email)))).hasSize(1);
+    }
+}
