@@ -86,9 +86,17 @@ expect 201 POST "/api/v1/auth/register/$CODE" -H 'Content-Type: application/json
   -d "{\"username\":\"$REFEREE\",\"email\":\"$REFEREE@example.org\",\"password\":\"correct horse battery\"}" >/dev/null
 BALANCE=$(expect 200 GET /api/v1/users/me/referral-stats -H "Authorization: Bearer $TOKEN" | json "['rewardBalance']")
 [ "$BALANCE" = "10" ] || fail "reward balance $BALANCE, expected 10"
+SEEN=$(expect 200 GET /api/v1/users/me/referrals -H "Authorization: Bearer $TOKEN" \
+  | python3 -c "import json,sys; r=json.load(sys.stdin)['items'][0]['referee']; print(r['username'], r['email'])")
+[ "$SEEN" = "$REFEREE ${REFEREE:0:1}***@example.org" ] || fail "referrals show '$SEEN', expected $REFEREE with a masked email"
+REWARDS=$(expect 200 GET /api/v1/users/me/rewards -H "Authorization: Bearer $TOKEN" | json "['balance']")
+[ "$REWARDS" = "10" ] || fail "rewards balance $REWARDS, expected 10"
 expect 204 DELETE "/api/v1/referral-codes/$CODE" -H "Authorization: Bearer $TOKEN" >/dev/null
 expect 404 GET "/api/v1/referral-codes/lookup?email=$EMAIL" >/dev/null
-echo "create -> lookup (db, cache) -> register with code -> stats -> revoke -> lookup 404: ok"
+echo "create -> lookup (db, cache) -> register with code -> referrals (masked), stats, rewards -> revoke -> lookup 404: ok"
+
+# The API docs render in a real browser, served by this production-mode app with no network behind it.
+bash .ci/browser-check.sh "$BASE" target/browser-check || fail "the API docs did not render"
 
 kill "$APP_PID"; wait "$APP_PID" 2>/dev/null || true; APP_PID=""
 echo "smoke run passed"

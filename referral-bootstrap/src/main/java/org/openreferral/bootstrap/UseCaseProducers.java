@@ -8,9 +8,15 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneOffset;
+import java.util.EnumMap;
+import java.util.Map;
 import java.util.random.RandomGenerator;
+import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.openreferral.application.port.in.AuthenticateUserUseCase;
+import org.openreferral.application.port.in.CheckRateLimitUseCase;
+import org.openreferral.application.port.in.CheckRateLimitUseCase.RateLimitedAction;
+import org.openreferral.application.port.in.CreateInitialAdminUseCase;
 import org.openreferral.application.port.in.CreateReferralCodeUseCase;
 import org.openreferral.application.port.in.GetActiveReferralCodeUseCase;
 import org.openreferral.application.port.in.GetReferralStatsUseCase;
@@ -18,20 +24,34 @@ import org.openreferral.application.port.in.GetRewardsUseCase;
 import org.openreferral.application.port.in.GetUserUseCase;
 import org.openreferral.application.port.in.ListReferralCodesUseCase;
 import org.openreferral.application.port.in.ListReferralsUseCase;
+import org.openreferral.application.port.in.ListUsersUseCase;
+import org.openreferral.application.port.in.LogOutUseCase;
 import org.openreferral.application.port.in.LookupReferralCodeUseCase;
+import org.openreferral.application.port.in.RefreshAccessTokenUseCase;
 import org.openreferral.application.port.in.RegisterUserUseCase;
+import org.openreferral.application.port.in.RequestPasswordResetUseCase;
+import org.openreferral.application.port.in.ResetPasswordUseCase;
 import org.openreferral.application.port.in.RevokeReferralCodeUseCase;
+import org.openreferral.application.port.in.ValidateAccessTokenUseCase;
+import org.openreferral.application.port.out.AccessTokenDenyList;
+import org.openreferral.application.port.out.AttemptCounters;
 import org.openreferral.application.port.out.EmailVerdictCache;
 import org.openreferral.application.port.out.EmailVerifier;
 import org.openreferral.application.port.out.PasswordHasher;
+import org.openreferral.application.port.out.PasswordResetMailer;
+import org.openreferral.application.port.out.PasswordResetTokenRepository;
 import org.openreferral.application.port.out.ReferralCodeCache;
 import org.openreferral.application.port.out.ReferralCodeRepository;
 import org.openreferral.application.port.out.ReferralRepository;
+import org.openreferral.application.port.out.RefreshTokenRepository;
 import org.openreferral.application.port.out.RewardLedger;
 import org.openreferral.application.port.out.TokenIssuer;
+import org.openreferral.application.port.out.TokenSecrets;
 import org.openreferral.application.port.out.UnitOfWork;
 import org.openreferral.application.port.out.UserRepository;
 import org.openreferral.application.service.AuthenticateUserService;
+import org.openreferral.application.service.CheckRateLimitService;
+import org.openreferral.application.service.CreateInitialAdminService;
 import org.openreferral.application.service.CreateReferralCodeService;
 import org.openreferral.application.service.EmailScreening;
 import org.openreferral.application.service.GetActiveReferralCodeService;
@@ -40,9 +60,17 @@ import org.openreferral.application.service.GetRewardsService;
 import org.openreferral.application.service.GetUserService;
 import org.openreferral.application.service.ListReferralCodesService;
 import org.openreferral.application.service.ListReferralsService;
+import org.openreferral.application.service.ListUsersService;
+import org.openreferral.application.service.LogOutService;
+import org.openreferral.application.service.LoginLockout;
 import org.openreferral.application.service.LookupReferralCodeService;
+import org.openreferral.application.service.RefreshAccessTokenService;
 import org.openreferral.application.service.RegisterUserService;
+import org.openreferral.application.service.RequestPasswordResetService;
+import org.openreferral.application.service.ResetPasswordService;
 import org.openreferral.application.service.RevokeReferralCodeService;
+import org.openreferral.application.service.SessionTokens;
+import org.openreferral.application.service.ValidateAccessTokenService;
 import org.openreferral.domain.model.referral.CodePolicy;
 import org.openreferral.domain.model.referral.RewardPolicy;
 
@@ -98,10 +126,98 @@ public class UseCaseProducers {
     }
 
     @Produces
+    @Singleton
+    SessionTokens sessionTokens(TokenIssuer tokens, RefreshTokenRepository refreshTokens, TokenSecrets secrets,
+            AccessTokenDenyList denyList, UnitOfWork unitOfWork, Clock clock,
+            @ConfigProperty(name = "referral.refresh-token.lifetime", defaultValue = "P30D") Duration refreshLifetime,
+            @ConfigProperty(name = "referral.jwt.access-token-lifetime", defaultValue = "PT15M") Duration accessLifetime,
+            @ConfigProperty(name = "referral.jwt.clock-skew", defaultValue = "PT30S") Duration clockSkew) {
+        return new SessionTokens(tokens, refreshTokens, secrets, denyList, unitOfWork,
+                new SessionTokens.Policy(refreshLifetime, accessLifetime, clockSkew), clock);
+    }
+
+    @Produces
+    @Singleton
+    LoginLockout loginLockout(AttemptCounters counters, Clock clock,
+            @ConfigProperty(name = "referral.login.max-failures", defaultValue = "5") int maxFailures,
+            @ConfigProperty(name = "referral.login.window", defaultValue = "PT15M") Duration window,
+            @ConfigProperty(name = "referral.login.lockout", defaultValue = "PT15M") Duration lockout) {
+        return new LoginLockout(counters, new LoginLockout.Policy(maxFailures, window, lockout), clock);
+    }
+
+    @Produces
     @ApplicationScoped
-    AuthenticateUserUseCase authenticateUser(UserRepository users, PasswordHasher hasher, TokenIssuer tokens,
-                                             UnitOfWork unitOfWork) {
-        return new AuthenticateUserService(users, hasher, tokens, unitOfWork);
+    AuthenticateUserUseCase authenticateUser(UserRepository users, PasswordHasher hasher, SessionTokens sessions,
+                                             LoginLockout lockout, UnitOfWork unitOfWork) {
+        return new AuthenticateUserService(users, hasher, sessions, lockout, unitOfWork);
+    }
+
+    @Produces
+    @ApplicationScoped
+    RefreshAccessTokenUseCase refreshAccessToken(UserRepository users, RefreshTokenRepository refreshTokens,
+                                                 SessionTokens sessions, UnitOfWork unitOfWork, Clock clock) {
+        return new RefreshAccessTokenService(users, refreshTokens, sessions, unitOfWork, clock);
+    }
+
+    @Produces
+    @ApplicationScoped
+    LogOutUseCase logOut(RefreshTokenRepository refreshTokens, SessionTokens sessions, UnitOfWork unitOfWork,
+                         Clock clock) {
+        return new LogOutService(refreshTokens, sessions, unitOfWork, clock);
+    }
+
+    @Produces
+    @ApplicationScoped
+    ValidateAccessTokenUseCase validateAccessToken(AccessTokenDenyList denyList, UserRepository users,
+            UnitOfWork unitOfWork, Clock clock,
+            @ConfigProperty(name = "referral.auth.subject-check-ttl", defaultValue = "PT30S") Duration subjectTtl) {
+        return new ValidateAccessTokenService(denyList, users, unitOfWork, subjectTtl, clock);
+    }
+
+    @Produces
+    @ApplicationScoped
+    RequestPasswordResetUseCase requestPasswordReset(UserRepository users, PasswordResetTokenRepository resetTokens,
+            TokenSecrets secrets, PasswordResetMailer mailer, UnitOfWork unitOfWork, Clock clock,
+            @ConfigProperty(name = "referral.password-reset.lifetime", defaultValue = "PT30M") Duration lifetime) {
+        return new RequestPasswordResetService(users, resetTokens, secrets, mailer, unitOfWork, lifetime, clock);
+    }
+
+    @Produces
+    @ApplicationScoped
+    ResetPasswordUseCase resetPassword(UserRepository users, PasswordResetTokenRepository resetTokens,
+                                       RefreshTokenRepository refreshTokens, PasswordHasher hasher,
+                                       SessionTokens sessions, LoginLockout lockout, UnitOfWork unitOfWork,
+                                       Clock clock) {
+        return new ResetPasswordService(users, resetTokens, refreshTokens, hasher, sessions, lockout, unitOfWork,
+                clock);
+    }
+
+    @Produces
+    @ApplicationScoped
+    CheckRateLimitUseCase checkRateLimit(AttemptCounters counters, Clock clock, Config config) {
+        Map<RateLimitedAction, CheckRateLimitService.Limit> limits = new EnumMap<>(RateLimitedAction.class);
+        if (config.getOptionalValue("referral.rate-limit.enabled", Boolean.class).orElse(true)) {
+            CheckRateLimitService.defaultLimits().forEach((action, fallback) -> {
+                String prefix = "referral.rate-limit." + action.slug() + ".";
+                limits.put(action, new CheckRateLimitService.Limit(
+                        config.getOptionalValue(prefix + "requests", Integer.class).orElse(fallback.requests()),
+                        config.getOptionalValue(prefix + "window", Duration.class).orElse(fallback.window())));
+            });
+        }
+        return new CheckRateLimitService(counters, limits, clock);
+    }
+
+    @Produces
+    @ApplicationScoped
+    ListUsersUseCase listUsers(UserRepository users, UnitOfWork unitOfWork) {
+        return new ListUsersService(users, unitOfWork);
+    }
+
+    @Produces
+    @ApplicationScoped
+    CreateInitialAdminUseCase createInitialAdmin(UserRepository users, PasswordHasher hasher, UnitOfWork unitOfWork,
+                                                 Clock clock) {
+        return new CreateInitialAdminService(users, hasher, unitOfWork, clock);
     }
 
     @Produces

@@ -1,6 +1,7 @@
 package org.openreferral.adapter.cache;
 
 import com.github.benmanes.caffeine.cache.Ticker;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.arc.InjectableInstance;
 import io.quarkus.redis.datasource.ReactiveRedisDataSource;
 import io.quarkus.runtime.Startup;
@@ -11,6 +12,8 @@ import java.time.Duration;
 import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
+import org.openreferral.application.port.out.AccessTokenDenyList;
+import org.openreferral.application.port.out.AttemptCounters;
 import org.openreferral.application.port.out.EmailVerdictCache;
 import org.openreferral.application.port.out.ReferralCodeCache;
 
@@ -21,6 +24,7 @@ class CacheWiring {
 
     private static final Logger LOG = Logger.getLogger(CacheWiring.class);
     private static final Duration FAILURE_LOG_QUIET_PERIOD = Duration.ofMinutes(1);
+    private static final int MAX_IN_PROCESS_COUNTERS = 200_000;
 
     private final CacheBackend backend;
     private final EmailKeys keys;
@@ -64,10 +68,11 @@ class CacheWiring {
 
     @Produces
     @ApplicationScoped
-    ReferralCodeCache referralCodeCache() {
-        return backend == CacheBackend.REDIS
+    ReferralCodeCache referralCodeCache(MeterRegistry meters) {
+        ReferralCodeCache cache = backend == CacheBackend.REDIS
                 ? new RedisReferralCodeCache(redisCalls(), keys, generationTtl)
                 : new InMemoryReferralCodeCache(keys, maxEntries, generationTtl, Ticker.systemTicker());
+        return new MeteredReferralCodeCache(cache, meters);
     }
 
     @Produces
@@ -76,6 +81,20 @@ class CacheWiring {
         return backend == CacheBackend.REDIS
                 ? new RedisEmailVerdictCache(redisCalls(), keys)
                 : new InMemoryEmailVerdictCache(keys, maxEntries, Ticker.systemTicker());
+    }
+
+    @Produces
+    @ApplicationScoped
+    AttemptCounters attemptCounters() {
+        InMemoryAttemptCounters memory = new InMemoryAttemptCounters(MAX_IN_PROCESS_COUNTERS);
+        return backend == CacheBackend.REDIS ? new RedisAttemptCounters(redisCalls(), keys, memory) : memory;
+    }
+
+    @Produces
+    @ApplicationScoped
+    AccessTokenDenyList accessTokenDenyList() {
+        InMemoryAccessTokenDenyList local = new InMemoryAccessTokenDenyList();
+        return backend == CacheBackend.REDIS ? new RedisAccessTokenDenyList(redisCalls(), local) : local;
     }
 
     private synchronized RedisCalls redisCalls() {

@@ -23,11 +23,16 @@ final class EmailKeys {
     }
 
     String of(Email email) {
+        return of(email.value());
+    }
+
+    /** The keyed hash of any text that must not appear in a key as is (a login, a client address). */
+    String of(String text) {
         try {
             // A Mac is not thread-safe and cheap to create, so one per call.
             Mac mac = Mac.getInstance(ALGORITHM);
             mac.init(secret);
-            return ENCODER.encodeToString(mac.doFinal(email.value().getBytes(StandardCharsets.UTF_8)));
+            return ENCODER.encodeToString(mac.doFinal(text.getBytes(StandardCharsets.UTF_8)));
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException(ALGORITHM + " is not available", e);
         }

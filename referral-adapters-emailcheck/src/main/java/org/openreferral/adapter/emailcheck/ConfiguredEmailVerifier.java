@@ -1,6 +1,7 @@
 package org.openreferral.adapter.emailcheck;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -8,6 +9,7 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.net.URI;
 import java.nio.file.Path;
+import java.util.Locale;
 import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
@@ -22,10 +24,12 @@ public class ConfiguredEmailVerifier implements EmailVerifier {
     private static final Logger LOG = Logger.getLogger(ConfiguredEmailVerifier.class);
 
     private final EmailVerifier delegate;
+    private final MeterRegistry meters;
 
     @Inject
-    public ConfiguredEmailVerifier(HunterSettings hunter, ObjectMapper json,
+    public ConfiguredEmailVerifier(HunterSettings hunter, ObjectMapper json, MeterRegistry meters,
             @ConfigProperty(name = "referral.email.disposable-domains-file") Optional<String> disposableDomainsFile) {
+        this.meters = meters;
         if (hunter.apiKey().filter(key -> !key.isBlank()).isPresent()) {
             delegate = new HunterEmailVerifier(hunter, json);
             LOG.infof("Email verification: Hunter.io at %s", URI.create(hunter.baseUrl()).getHost());
@@ -46,7 +50,10 @@ public class ConfiguredEmailVerifier implements EmailVerifier {
 
     @Override
     public EmailVerdict verify(Email email) {
-        return delegate.verify(email);
+        EmailVerdict verdict = delegate.verify(email);
+        meters.counter("referral.email.verdicts", "status", verdict.status().name().toLowerCase(Locale.ROOT),
+                "failed", Boolean.toString(verdict.failed())).increment();
+        return verdict;
     }
 
     @PreDestroy

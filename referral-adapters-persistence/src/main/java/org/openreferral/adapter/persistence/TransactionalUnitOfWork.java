@@ -3,6 +3,9 @@ package org.openreferral.adapter.persistence;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.SQLException;
+import java.util.Collections;
+import java.util.IdentityHashMap;
+import java.util.Set;
 import java.util.function.Supplier;
 import org.openreferral.application.error.ServiceUnavailableException;
 import org.openreferral.application.port.out.UnitOfWork;
@@ -30,18 +33,30 @@ public class TransactionalUnitOfWork implements UnitOfWork {
     }
 
     private static boolean isConnectionFailure(Throwable error) {
-        for (Throwable cause = error; cause != null; cause = cause.getCause()) {
-            if (cause instanceof SQLException sql) {
-                String state = sql.getSQLState();
-                // 08: connection exception; 57P: operator intervention (shutdown); Agroal's pool timeout has none.
-                if (state == null || state.startsWith("08") || state.startsWith("57P")) {
-                    return true;
-                }
-            }
-            if (cause instanceof org.hibernate.exception.JDBCConnectionException) {
+        return isConnectionFailure(error, Collections.newSetFromMap(new IdentityHashMap<>()));
+    }
+
+    // Suppressed exceptions count too: a commit that fails on a lost connection arrives as Narayana's
+    // RollbackException, with the driver's error suppressed in it rather than as its cause.
+    private static boolean isConnectionFailure(Throwable error, Set<Throwable> seen) {
+        if (error == null || !seen.add(error)) {
+            return false;
+        }
+        if (error instanceof SQLException sql) {
+            String state = sql.getSQLState();
+            // 08: connection exception; 57P: operator intervention (shutdown); Agroal's pool timeout has none.
+            if (state == null || state.startsWith("08") || state.startsWith("57P")) {
                 return true;
             }
         }
-        return false;
+        if (error instanceof org.hibernate.exception.JDBCConnectionException) {
+            return true;
+        }
+        for (Throwable suppressed : error.getSuppressed()) {
+            if (isConnectionFailure(suppressed, seen)) {
+                return true;
+            }
+        }
+        return isConnectionFailure(error.getCause(), seen);
     }
 }

@@ -47,6 +47,11 @@ public class UserRepositoryAdapter implements UserRepository {
     }
 
     @Override
+    public boolean existsById(UserId id) {
+        return rows.count("id", id.value()) > 0;
+    }
+
+    @Override
     public Optional<User> findByLogin(String login) {
         String normalized = login.toLowerCase(Locale.ROOT);
         return rows.find("lower(username) = ?1 or lower(email) = ?1", normalized)

@@ -2,6 +2,8 @@ package org.openreferral.adapter.rest;
 
 import io.quarkus.security.UnauthorizedException;
 import jakarta.enterprise.context.RequestScoped;
+import jakarta.json.JsonString;
+import java.time.Instant;
 import java.util.UUID;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.openreferral.application.port.in.Caller;
@@ -16,6 +18,22 @@ public class CallerProvider {
 
     CallerProvider(JsonWebToken token) {
         this.token = token;
+    }
+
+    /** What the verified access token of this request says about itself: its id, session and expiry. */
+    public record PresentedToken(String id, UUID sessionId, Instant expiresAt) {
+    }
+
+    public PresentedToken presentedToken() {
+        Object session = token.getClaim("sid");
+        String sessionText = session instanceof JsonString json ? json.getString() : session == null ? null
+                : session.toString();
+        try {
+            return new PresentedToken(token.getTokenID(), sessionText == null ? null : UUID.fromString(sessionText),
+                    Instant.ofEpochSecond(token.getExpirationTime()));
+        } catch (IllegalArgumentException e) {
+            throw new UnauthorizedException();
+        }
     }
 
     public Caller current() {

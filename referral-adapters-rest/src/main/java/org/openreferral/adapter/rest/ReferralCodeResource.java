@@ -1,6 +1,7 @@
 package org.openreferral.adapter.rest;
 
 import io.quarkus.security.Authenticated;
+import io.vertx.core.http.HttpServerRequest;
 import jakarta.annotation.security.PermitAll;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -10,6 +11,7 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.jboss.resteasy.reactive.RestPath;
@@ -19,6 +21,9 @@ import org.openreferral.adapter.rest.dto.CreateCodeRequest;
 import org.openreferral.adapter.rest.dto.PageResponse;
 import org.openreferral.adapter.rest.dto.PublicCodeResponse;
 import org.openreferral.adapter.rest.dto.ReferralResponse;
+import org.openreferral.application.port.in.CheckRateLimitUseCase;
+import org.openreferral.application.port.in.CheckRateLimitUseCase.CheckRateLimitCommand;
+import org.openreferral.application.port.in.CheckRateLimitUseCase.RateLimitedAction;
 import org.openreferral.application.port.in.CreateReferralCodeUseCase;
 import org.openreferral.application.port.in.CreateReferralCodeUseCase.CreateReferralCodeCommand;
 import org.openreferral.application.port.in.GetActiveReferralCodeUseCase;
@@ -46,13 +51,15 @@ public class ReferralCodeResource {
     private final RevokeReferralCodeUseCase revoke;
     private final LookupReferralCodeUseCase lookup;
     private final ListReferralsUseCase referrals;
+    private final CheckRateLimitUseCase rateLimits;
     private final CallerProvider callers;
     private final RestMapper mapper;
 
     ReferralCodeResource(CreateReferralCodeUseCase create, ListReferralCodesUseCase list,
                          GetActiveReferralCodeUseCase active, RevokeReferralCodeUseCase revoke,
-                         LookupReferralCodeUseCase lookup, ListReferralsUseCase referrals, CallerProvider callers,
-                         RestMapper mapper) {
+                         LookupReferralCodeUseCase lookup, ListReferralsUseCase referrals,
+                         CheckRateLimitUseCase rateLimits, CallerProvider callers, RestMapper mapper) {
+        this.rateLimits = rateLimits;
         this.create = create;
         this.list = list;
         this.active = active;
@@ -92,7 +99,8 @@ public class ReferralCodeResource {
     @GET
     @Path("/lookup")
     @PermitAll
-    public PublicCodeResponse lookup(@RestQuery String email) {
+    public PublicCodeResponse lookup(@RestQuery String email, @Context HttpServerRequest http) {
+        rateLimits.check(new CheckRateLimitCommand(RateLimitedAction.CODE_LOOKUP, ClientAddress.of(http)));
         if (email == null) {
             throw new InvalidValueException("email", "is required");
         }

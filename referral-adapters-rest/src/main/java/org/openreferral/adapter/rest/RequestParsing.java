@@ -17,9 +17,16 @@ final class RequestParsing {
     private RequestParsing() {
     }
 
+    /** The last page anyone may ask for; beyond it the row offset would overflow the database query (a 500). */
+    static final int MAX_PAGE = 1_000_000;
+
     /** Page and size from the query; absent means 1 and 50; anything but a whole number in range is a 400. */
     static PageRequest page(String page, String size) {
-        return new PageRequest(number("page", page, 1), number("size", size, PageRequest.DEFAULT_SIZE));
+        int number = number("page", page, 1);
+        if (number > MAX_PAGE) {
+            throw new InvalidValueException("page", "must be at most " + MAX_PAGE);
+        }
+        return new PageRequest(number, number("size", size, PageRequest.DEFAULT_SIZE));
     }
 
     private static int number(String field, String text, int fallback) {

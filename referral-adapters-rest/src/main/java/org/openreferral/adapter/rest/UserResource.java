@@ -1,9 +1,11 @@
 package org.openreferral.adapter.rest;
 
 import io.quarkus.security.Authenticated;
+import io.vertx.core.http.HttpServerRequest;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import java.util.UUID;
 import org.jboss.resteasy.reactive.RestPath;
@@ -20,12 +22,14 @@ import org.openreferral.application.port.in.GetRewardsUseCase;
 import org.openreferral.application.port.in.GetRewardsUseCase.GetRewardsQuery;
 import org.openreferral.application.port.in.GetUserUseCase;
 import org.openreferral.application.port.in.GetUserUseCase.GetUserQuery;
+import org.openreferral.application.port.in.ListUsersUseCase;
+import org.openreferral.application.port.in.ListUsersUseCase.ListUsersQuery;
 import org.openreferral.application.port.in.ListReferralsUseCase;
 import org.openreferral.application.port.in.ListReferralsUseCase.ByReferrer;
 import org.openreferral.application.port.in.ListReferralsUseCase.ListReferralsQuery;
 import org.openreferral.domain.error.NotFoundException;
 
-/** Users, and what each user sees of their referrals and rewards. */
+/** Users, and what each user sees of their referrals and rewards; the list of all users is for admins. */
 @Path("/api/v1/users")
 @Produces(MediaType.APPLICATION_JSON)
 @Authenticated
@@ -35,17 +39,31 @@ public class UserResource {
     private final ListReferralsUseCase listReferrals;
     private final GetReferralStatsUseCase stats;
     private final GetRewardsUseCase rewards;
+    private final ListUsersUseCase listUsers;
     private final CallerProvider callers;
     private final RestMapper mapper;
 
     UserResource(GetUserUseCase getUser, ListReferralsUseCase listReferrals, GetReferralStatsUseCase stats,
-                 GetRewardsUseCase rewards, CallerProvider callers, RestMapper mapper) {
+                 GetRewardsUseCase rewards, ListUsersUseCase listUsers, CallerProvider callers, RestMapper mapper) {
         this.getUser = getUser;
+        this.listUsers = listUsers;
         this.listReferrals = listReferrals;
         this.stats = stats;
         this.rewards = rewards;
         this.callers = callers;
         this.mapper = mapper;
+    }
+
+    // Admins only: the use case refuses anybody else (403). "/api/v1/users/" is the {id} form with an empty
+    // id, which names no user: 404, as for any malformed id.
+    @GET
+    public PageResponse<UserResponse> list(@RestQuery String q, @RestQuery String page, @RestQuery String size,
+                                           @Context HttpServerRequest http) {
+        if (http != null && http.path().endsWith("/")) {
+            throw NotFoundException.user();
+        }
+        return mapper.toUserPage(listUsers.list(new ListUsersQuery(callers.current(), q,
+                RequestParsing.page(page, size))));
     }
 
     @GET

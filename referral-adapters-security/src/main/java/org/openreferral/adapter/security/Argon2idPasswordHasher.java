@@ -5,17 +5,29 @@ import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 import org.bouncycastle.crypto.generators.Argon2BytesGenerator;
 import org.bouncycastle.crypto.params.Argon2Parameters;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.openreferral.application.error.ServiceUnavailableException;
 import org.openreferral.application.port.out.PasswordHasher;
 import org.openreferral.domain.model.user.PasswordHash;
 
-/** Adapter: Argon2id password hashes in PHC string format, OWASP parameters by default. */
+/**
+ * Adapter: Argon2id password hashes in PHC string format, OWASP parameters by default.
+ * <p>
+ * At most {@code referral.password.hashing-concurrency} hashes (default: one per core) run at once; the rest wait
+ * their turn, at most {@code referral.password.hashing-max-wait}, then get 503. More concurrent hashes than cores
+ * would not finish sooner, they would only hold 19 MiB each and take every core from the cheap requests (a code
+ * lookup next to a burst of logins still finds the CPU within a time slice).
+ */
 @ApplicationScoped
 public class Argon2idPasswordHasher implements PasswordHasher {
 
@@ -39,16 +51,35 @@ public class Argon2idPasswordHasher implements PasswordHasher {
     private static final Base64.Encoder B64 = Base64.getEncoder().withoutPadding();
     private static final Base64.Decoder B64_DECODER = Base64.getDecoder();
 
+    private static final Duration DEFAULT_MAX_WAIT = Duration.ofSeconds(10);
+
     private final int memoryKib;
     private final int iterations;
     private final int parallelism;
+    private final Semaphore slots;
+    private final Duration maxWait;
     private final SecureRandom random = new SecureRandom();
 
     @Inject
     public Argon2idPasswordHasher(
             @ConfigProperty(name = "referral.password.argon2.memory-kib", defaultValue = "19456") int memoryKib,
             @ConfigProperty(name = "referral.password.argon2.iterations", defaultValue = "2") int iterations,
-            @ConfigProperty(name = "referral.password.argon2.parallelism", defaultValue = "1") int parallelism) {
+            @ConfigProperty(name = "referral.password.argon2.parallelism", defaultValue = "1") int parallelism,
+            @ConfigProperty(name = "referral.password.hashing-concurrency") Optional<Integer> concurrency,
+            @ConfigProperty(name = "referral.password.hashing-max-wait", defaultValue = "PT10S") Duration maxWait) {
+        this(memoryKib, iterations, parallelism,
+                concurrency.orElse(Runtime.getRuntime().availableProcessors()), maxWait);
+    }
+
+    /** A hasher with these Argon2 parameters, one hash per core at a time. */
+    public Argon2idPasswordHasher(int memoryKib, int iterations, int parallelism) {
+        this(memoryKib, iterations, parallelism, Runtime.getRuntime().availableProcessors(), DEFAULT_MAX_WAIT);
+    }
+
+    Argon2idPasswordHasher(int memoryKib, int iterations, int parallelism, int concurrency, Duration maxWait) {
+        if (concurrency < 1) {
+            throw new IllegalArgumentException("referral.password.hashing-concurrency must be at least 1: " + concurrency);
+        }
         if (!withinBounds(memoryKib, iterations, parallelism)) {
             throw new IllegalArgumentException("Argon2 parameters out of range: memory-kib=" + memoryKib
                     + " (8*parallelism.." + MAX_MEMORY_KIB + "), iterations=" + iterations + " (1.." + MAX_ITERATIONS
@@ -57,6 +88,8 @@ public class Argon2idPasswordHasher implements PasswordHasher {
         this.memoryKib = memoryKib;
         this.iterations = iterations;
         this.parallelism = parallelism;
+        this.slots = new Semaphore(concurrency, true);
+        this.maxWait = maxWait;
     }
 
     /** A hasher with the OWASP-recommended parameters (19 MiB, 2 iterations, 1 lane). */
@@ -79,21 +112,41 @@ public class Argon2idPasswordHasher implements PasswordHasher {
         if (password == null || hash == null) {
             return false;
         }
-        try {
-            Stored stored = Stored.parse(hash.value());
-            if (stored == null) {
-                return false;
-            }
-            byte[] actual = derive(password, stored.salt, stored.memoryKib, stored.iterations, stored.parallelism,
-                    stored.hash.length);
-            return MessageDigest.isEqual(actual, stored.hash);
-        } catch (RuntimeException malformed) {
+        Stored stored = Stored.parseOrNull(hash.value());
+        if (stored == null) {
             return false;
+        }
+        byte[] actual = derive(password, stored.salt, stored.memoryKib, stored.iterations, stored.parallelism,
+                stored.hash.length);
+        return MessageDigest.isEqual(actual, stored.hash);
+    }
+
+    private byte[] derive(String password, byte[] salt, int memoryKib, int iterations, int parallelism, int length) {
+        acquireSlot();
+        try {
+            return argon2id(password, salt, memoryKib, iterations, parallelism, length);
+        } finally {
+            slots.release();
         }
     }
 
-    private static byte[] derive(String password, byte[] salt, int memoryKib, int iterations, int parallelism,
-                                 int length) {
+    int freeSlots() {
+        return slots.availablePermits();
+    }
+
+    private void acquireSlot() {
+        try {
+            if (slots.tryAcquire(maxWait.toNanos(), TimeUnit.NANOSECONDS)) {
+                return;
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        throw new ServiceUnavailableException("Too many logins and registrations at once; retry in a moment.");
+    }
+
+    private static byte[] argon2id(String password, byte[] salt, int memoryKib, int iterations, int parallelism,
+                                   int length) {
         Argon2Parameters parameters = new Argon2Parameters.Builder(Argon2Parameters.ARGON2_id)
                 .withVersion(VERSION)
                 .withMemoryAsKB(memoryKib)
@@ -122,7 +175,15 @@ public class Argon2idPasswordHasher implements PasswordHasher {
     /** The parts of {@code $argon2id$v=19$m=..,t=..,p=..$salt$hash}; null when the text is not one. */
     private record Stored(int memoryKib, int iterations, int parallelism, byte[] salt, byte[] hash) {
 
-        static Stored parse(String text) {
+        static Stored parseOrNull(String text) {
+            try {
+                return parse(text);
+            } catch (IllegalArgumentException malformed) { // bad Base64
+                return null;
+            }
+        }
+
+        private static Stored parse(String text) {
             String[] parts = text.split("\\$", -1);
             if (parts.length != 6 || !parts[0].isEmpty() || !ALGORITHM.equals(parts[1])
                     || !("v=" + VERSION).equals(parts[2])) {

@@ -13,12 +13,19 @@ import java.util.Set;
 import java.util.UUID;
 import org.eclipse.microprofile.jwt.Claims;
 import org.openreferral.application.port.out.TokenIssuer;
+import org.openreferral.domain.model.session.SessionId;
 import org.openreferral.domain.model.user.Role;
 import org.openreferral.domain.model.user.User;
 
-/** Adapter: signs ES256 access tokens with {@code iss}, {@code aud}, {@code sub}, {@code upn}, {@code groups}. */
+/**
+ * Adapter: signs ES256 access tokens with {@code iss}, {@code aud}, {@code sub}, {@code upn}, {@code groups},
+ * {@code iat}, {@code exp}, {@code jti} and {@code sid} (the login session, which logout ends).
+ */
 @ApplicationScoped
 public class JwtTokenIssuer implements TokenIssuer {
+
+    /** The claim that names the token's login session (OpenID Connect's session id claim). */
+    public static final String SESSION_CLAIM = "sid";
 
     private final SigningKeys keys;
     private final JwtConfig config;
@@ -41,7 +48,7 @@ public class JwtTokenIssuer implements TokenIssuer {
     }
 
     @Override
-    public AccessToken issue(User user) {
+    public AccessToken issue(User user, SessionId session) {
         long issuedAt = clock.instant().getEpochSecond();
         String id = UUID.randomUUID().toString();
         Set<String> groups = new LinkedHashSet<>();
@@ -55,6 +62,7 @@ public class JwtTokenIssuer implements TokenIssuer {
                 .issuedAt(issuedAt)
                 .expiresAt(issuedAt + lifetime.toSeconds())
                 .claim(Claims.jti, id)
+                .claim(SESSION_CLAIM, session.value().toString())
                 .jws()
                 .algorithm(SignatureAlgorithm.ES256)
                 .type("JWT")

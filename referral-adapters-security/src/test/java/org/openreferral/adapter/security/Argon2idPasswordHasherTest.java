@@ -3,9 +3,16 @@ package org.openreferral.adapter.security;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.time.Duration;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.openreferral.application.error.ServiceUnavailableException;
 import org.openreferral.domain.model.user.PasswordHash;
 
 class Argon2idPasswordHasherTest {
@@ -115,6 +122,31 @@ class Argon2idPasswordHasherTest {
         assertThatThrownBy(() -> new Argon2idPasswordHasher(19_456, 0, 1)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> new Argon2idPasswordHasher(4, 1, 1)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> new Argon2idPasswordHasher(19_456, 2, 0)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void hashesBeyondTheConcurrencyLimitWaitTheirTurnThenGetServiceUnavailable() throws Exception {
+        // One slot; the first hash is slow enough (64 MiB, 8 passes) to hold it while the others try.
+        Argon2idPasswordHasher oneAtATime = new Argon2idPasswordHasher(65_536, 8, 1, 1, Duration.ofMillis(50));
+        ExecutorService executor = Executors.newSingleThreadExecutor();
+        try {
+            Future<PasswordHash> holding = executor.submit(() -> oneAtATime.hash("holds the only slot"));
+            Awaitility.await().atMost(Duration.ofSeconds(5)).until(() -> oneAtATime.freeSlots() == 0);
+
+            assertThatThrownBy(() -> oneAtATime.hash("waits 50 ms, then gives up"))
+                    .isInstanceOf(ServiceUnavailableException.class);
+            PasswordHash held = holding.get(30, TimeUnit.SECONDS);
+            assertThat(oneAtATime.freeSlots()).isEqualTo(1);
+            assertThat(oneAtATime.matches("holds the only slot", held)).isTrue();
+        } finally {
+            executor.shutdownNow();
+        }
+    }
+
+    @Test
+    void aConcurrencyBelowOneIsRefused() {
+        assertThatThrownBy(() -> new Argon2idPasswordHasher(64, 1, 1, 0, Duration.ofSeconds(1)))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 
     private static String salt(PasswordHash hash) {

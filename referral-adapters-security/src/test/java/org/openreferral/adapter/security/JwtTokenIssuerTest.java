@@ -23,6 +23,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.openreferral.application.port.out.TokenIssuer.AccessToken;
 import org.openreferral.domain.model.user.Email;
 import org.openreferral.domain.model.user.PasswordHash;
+import org.openreferral.domain.model.session.SessionId;
 import org.openreferral.domain.model.user.Role;
 import org.openreferral.domain.model.user.User;
 import org.openreferral.domain.model.user.UserId;
@@ -38,7 +39,7 @@ class JwtTokenIssuerTest {
     @Test
     void anIssuedTokenIsAnEs256JwtWhoseSignatureTheSigningPublicKeyVerifies() throws Exception {
         SigningKeys keys = keys();
-        AccessToken token = issuer(keys, TestJwtConfig.defaults()).issue(user(Set.of(Role.USER)));
+        AccessToken token = issuer(keys, TestJwtConfig.defaults()).issue(user(Set.of(Role.USER)), SessionId.newId());
 
         String[] parts = token.value().split("\\.");
         assertThat(parts).hasSize(3);
@@ -62,7 +63,8 @@ class JwtTokenIssuerTest {
                 .withAudience("referral-api-test").withLifetime(Duration.ofMinutes(10));
         User user = user(EnumSet.of(Role.USER, Role.ADMIN));
 
-        AccessToken token = issuer(keys(), config).issue(user);
+        SessionId session = SessionId.newId();
+        AccessToken token = issuer(keys(), config).issue(user, session);
 
         JsonObject claims = json(token.value().split("\\.")[1]);
         assertThat(claims.getString("iss")).isEqualTo("https://referrals.example");
@@ -74,6 +76,7 @@ class JwtTokenIssuerTest {
         assertThat(claims.getJsonNumber("exp").longValueExact() - claims.getJsonNumber("iat").longValueExact())
                 .isEqualTo(Duration.ofMinutes(10).toSeconds());
         assertThat(claims.getString("jti")).isEqualTo(token.id());
+        assertThat(claims.getString("sid")).isEqualTo(session.value().toString());
         assertThat(token.lifetime()).isEqualTo(Duration.ofMinutes(10));
     }
 
@@ -82,8 +85,8 @@ class JwtTokenIssuerTest {
         JwtTokenIssuer issuer = issuer(keys(), TestJwtConfig.defaults());
         User user = user(Set.of(Role.USER));
 
-        AccessToken first = issuer.issue(user);
-        AccessToken second = issuer.issue(user);
+        AccessToken first = issuer.issue(user, SessionId.newId());
+        AccessToken second = issuer.issue(user, SessionId.newId());
 
         assertThat(first.id()).isNotEqualTo(second.id());
         assertThat(json(first.value().split("\\.")[1]).getString("jti")).isEqualTo(first.id());
@@ -91,7 +94,7 @@ class JwtTokenIssuerTest {
 
     @Test
     void theTokenValueIsNotPrinted() {
-        AccessToken token = issuer(keys(), TestJwtConfig.defaults()).issue(user(Set.of(Role.USER)));
+        AccessToken token = issuer(keys(), TestJwtConfig.defaults()).issue(user(Set.of(Role.USER)), SessionId.newId());
 
         assertThat(token.toString()).doesNotContain(token.value());
     }

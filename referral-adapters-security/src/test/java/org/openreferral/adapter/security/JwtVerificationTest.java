@@ -22,6 +22,7 @@ import javax.crypto.spec.SecretKeySpec;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.openreferral.domain.model.session.SessionId;
 import org.openreferral.domain.model.user.Role;
 import org.openreferral.domain.model.user.User;
 
@@ -169,7 +170,7 @@ class JwtVerificationTest {
     }
 
     private static String issue(SigningKeys keys, JwtConfig config, Clock clock, User user) {
-        return new JwtTokenIssuer(keys, config, clock).issue(user).value();
+        return new JwtTokenIssuer(keys, config, clock).issue(user, SessionId.newId()).value();
     }
 
     private static User user() {

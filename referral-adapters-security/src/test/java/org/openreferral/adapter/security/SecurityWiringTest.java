@@ -17,6 +17,7 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.junit.jupiter.api.Test;
 import org.openreferral.application.port.out.PasswordHasher;
 import org.openreferral.application.port.out.TokenIssuer;
+import org.openreferral.domain.model.session.SessionId;
 import org.openreferral.domain.model.user.Role;
 import org.openreferral.domain.model.user.User;
 
@@ -46,7 +47,7 @@ class SecurityWiringTest {
     void quarkusVerifiesTheTokensThisModuleIssues() throws Exception {
         User user = JwtTokenIssuerTest.user(Set.of(Role.USER, Role.ADMIN));
 
-        JsonWebToken jwt = parser.parse(issuer.issue(user).value());
+        JsonWebToken jwt = parser.parse(issuer.issue(user, SessionId.newId()).value());
 
         assertThat(jwt.getSubject()).isEqualTo(user.id().toString());
         assertThat(jwt.getIssuer()).isEqualTo("wiring-test-issuer");
@@ -66,7 +67,7 @@ class SecurityWiringTest {
     void aTokenFromAnotherIssuerIsRejectedByQuarkus() {
         JwtConfig otherIssuer = TestJwtConfig.defaults().withIssuer("someone-else");
         String token = new JwtTokenIssuer(keys, otherIssuer, Clock.systemUTC())
-                .issue(JwtTokenIssuerTest.user(Set.of(Role.USER))).value();
+                .issue(JwtTokenIssuerTest.user(Set.of(Role.USER)), SessionId.newId()).value();
 
         assertThat(catchThrowable(() -> parser.parse(token))).isInstanceOf(ParseException.class);
     }

@@ -5,7 +5,6 @@ import org.openreferral.application.error.AuthenticationFailedException;
 import org.openreferral.application.port.in.AuthenticateUserUseCase;
 import org.openreferral.application.port.in.IssuedTokens;
 import org.openreferral.application.port.out.PasswordHasher;
-import org.openreferral.application.port.out.TokenIssuer;
 import org.openreferral.application.port.out.UnitOfWork;
 import org.openreferral.application.port.out.UserRepository;
 import org.openreferral.domain.model.user.PasswordHash;
@@ -13,7 +12,9 @@ import org.openreferral.domain.model.user.User;
 
 /**
  * The password grant. An unknown login costs the same hash verification as a wrong password, so that
- * the answer and its timing do not tell whether an account exists.
+ * the answer and its timing do not tell whether an account exists. A locked account (see
+ * {@link LoginLockout}) gets the same answer as a wrong password, without a password check. Success
+ * opens a new session: an access token and the first refresh token of its family.
  */
 public final class AuthenticateUserService implements AuthenticateUserUseCase {
 
@@ -21,15 +22,17 @@ public final class AuthenticateUserService implements AuthenticateUserUseCase {
 
     private final UserRepository users;
     private final PasswordHasher hasher;
-    private final TokenIssuer tokens;
+    private final SessionTokens sessions;
+    private final LoginLockout lockout;
     private final UnitOfWork unitOfWork;
     private volatile PasswordHash decoy;
 
-    public AuthenticateUserService(UserRepository users, PasswordHasher hasher, TokenIssuer tokens,
-                                   UnitOfWork unitOfWork) {
+    public AuthenticateUserService(UserRepository users, PasswordHasher hasher, SessionTokens sessions,
+                                   LoginLockout lockout, UnitOfWork unitOfWork) {
         this.users = users;
         this.hasher = hasher;
-        this.tokens = tokens;
+        this.sessions = sessions;
+        this.lockout = lockout;
         this.unitOfWork = unitOfWork;
     }
 
@@ -42,12 +45,16 @@ public final class AuthenticateUserService implements AuthenticateUserUseCase {
             throw AuthenticationFailedException.invalidCredentials();
         }
         Optional<User> user = unitOfWork.reading(() -> users.findByLogin(login.strip()));
+        String account = LoginLockout.accountOf(user, login);
+        if (!lockout.admit(account)) {
+            throw AuthenticationFailedException.invalidCredentials();
+        }
         boolean matches = hasher.matches(password, user.map(User::passwordHash).orElseGet(this::decoy));
         if (user.isEmpty() || !matches) {
             throw AuthenticationFailedException.invalidCredentials();
         }
-        TokenIssuer.AccessToken access = tokens.issue(user.get());
-        return new IssuedTokens(access.value(), access.lifetime(), null);
+        lockout.succeeded(account);
+        return sessions.open(user.get());
     }
 
     private PasswordHash decoy() {

@@ -4,6 +4,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Set;
 import org.openreferral.application.port.in.Caller;
+import org.openreferral.application.service.LoginLockout;
+import org.openreferral.application.service.SessionTokens;
 import org.openreferral.domain.model.referral.CodePolicy;
 import org.openreferral.domain.model.referral.CodeValue;
 import org.openreferral.domain.model.referral.Referral;
@@ -34,6 +36,15 @@ public final class Fixture {
     public final FakeEmailVerifier verifier = new FakeEmailVerifier(unitOfWork);
     public final FakePasswordHasher hasher = new FakePasswordHasher(unitOfWork);
     public final FakeTokenIssuer tokens = new FakeTokenIssuer();
+    public final InMemoryRefreshTokenRepository refreshTokens = new InMemoryRefreshTokenRepository(unitOfWork);
+    public final InMemoryPasswordResetTokenRepository resetTokens = new InMemoryPasswordResetTokenRepository(unitOfWork);
+    public final FakeTokenSecrets secrets = new FakeTokenSecrets();
+    public final FakeAttemptCounters counters = new FakeAttemptCounters();
+    public final FakeAccessTokenDenyList denyList = new FakeAccessTokenDenyList(clock);
+    public final FakePasswordResetMailer mailer = new FakePasswordResetMailer(unitOfWork);
+    public final SessionTokens sessions = new SessionTokens(tokens, refreshTokens, secrets, denyList, unitOfWork,
+            SessionTokens.Policy.defaults(), clock);
+    public final LoginLockout lockout = new LoginLockout(counters, LoginLockout.Policy.defaults(), clock);
 
     /** A user created now, whose password is {@link #PASSWORD}. */
     public User user(String username, String email) {

@@ -20,6 +20,7 @@ public final class InMemoryUserRepository implements UserRepository, FakeUnitOfW
 
     private final FakeUnitOfWork unitOfWork;
     private Map<UserId, User> users = new LinkedHashMap<>();
+    private int existsByIdCalls;
 
     public InMemoryUserRepository(FakeUnitOfWork unitOfWork) {
         this.unitOfWork = unitOfWork;
@@ -54,6 +55,13 @@ public final class InMemoryUserRepository implements UserRepository, FakeUnitOfW
     public Optional<User> findById(UserId id) {
         unitOfWork.requireActive();
         return Optional.ofNullable(users.get(id)).map(InMemoryUserRepository::copy);
+    }
+
+    @Override
+    public boolean existsById(UserId id) {
+        unitOfWork.requireActive();
+        existsByIdCalls++;
+        return users.containsKey(id);
     }
 
     @Override
@@ -99,6 +107,16 @@ public final class InMemoryUserRepository implements UserRepository, FakeUnitOfW
 
     Optional<User> byEmail(Email email) {
         return users.values().stream().filter(user -> user.email().value().equalsIgnoreCase(email.value())).findFirst();
+    }
+
+    /** How often {@link #existsById} was asked. */
+    public int existsByIdCalls() {
+        return existsByIdCalls;
+    }
+
+    /** Test setup: a user vanishes (as if deleted), outside any unit of work. */
+    public void remove(UserId id) {
+        users.remove(id);
     }
 
     /** Test inspection, outside any unit of work. */

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -20,7 +19,7 @@ class AuthenticateUserServiceTest {
     private final Fixture fx = new Fixture();
     private final User jane = fx.user("Jane_Doe", "jane@example.com");
     private final AuthenticateUserService service =
-            new AuthenticateUserService(fx.users, fx.hasher, fx.tokens, fx.unitOfWork);
+            new AuthenticateUserService(fx.users, fx.hasher, fx.sessions, fx.lockout, fx.unitOfWork);
 
     @ParameterizedTest
     @ValueSource(strings = {"Jane_Doe", "jane_doe", "JANE_DOE", "  jane_doe  "})
@@ -41,7 +40,6 @@ class AuthenticateUserServiceTest {
     }
 
     @Test
-    @Disabled("BUG: the password grant never hands out a refresh token (API: token response has refresh_token)")
     void passwordGrantAlsoHandsOutARefreshToken() {
         IssuedTokens tokens = service.authenticate(new AuthenticateUserCommand("jane_doe", Fixture.PASSWORD));
 
@@ -111,6 +109,104 @@ class AuthenticateUserServiceTest {
     @Test
     void credentialsNeverShowInLogs() {
         assertThat(new AuthenticateUserCommand("jane", "s3cret-pass").toString()).doesNotContain("s3cret-pass");
+    }
+
+    @Test
+    void aSuccessfulLoginOpensASessionWhoseRefreshTokenIsStoredOnlyAsADigest() {
+        IssuedTokens tokens = service.authenticate(new AuthenticateUserCommand("jane_doe", Fixture.PASSWORD));
+
+        assertThat(fx.refreshTokens.all()).singleElement().satisfies(stored -> {
+            assertThat(stored.digest()).isEqualTo(fx.secrets.digestOf(tokens.refreshToken()))
+                    .isNotEqualTo(tokens.refreshToken());
+            assertThat(stored.user()).isEqualTo(jane.id());
+            assertThat(stored.session()).isEqualTo(fx.tokens.sessions().get(0));
+            assertThat(stored.expiresAt()).isEqualTo(Fixture.START.plus(java.time.Duration.ofDays(30)));
+        });
+    }
+
+    @Test
+    void eachLoginIsASessionOfItsOwn() {
+        service.authenticate(new AuthenticateUserCommand("jane_doe", Fixture.PASSWORD));
+        service.authenticate(new AuthenticateUserCommand("jane_doe", Fixture.PASSWORD));
+
+        assertThat(fx.tokens.sessions()).doesNotHaveDuplicates().hasSize(2);
+    }
+
+    @Test
+    void afterFiveFailuresEvenTheRightPasswordIsRefusedUntilTheLockoutEnds() {
+        failTimes("jane_doe", 5);
+
+        assertInvalidCredentials("jane_doe", Fixture.PASSWORD);
+        fx.clock.advance(java.time.Duration.ofMinutes(14));
+        assertInvalidCredentials("jane_doe", Fixture.PASSWORD);
+        fx.clock.advance(java.time.Duration.ofMinutes(1));
+
+        assertThat(service.authenticate(new AuthenticateUserCommand("jane_doe", Fixture.PASSWORD)).accessToken())
+                .isEqualTo("access-for-" + jane.id());
+    }
+
+    @Test
+    void failuresCountPerAccountWhateverTheSpellingOfTheLogin() {
+        failTimes("jane_doe", 2);
+        failTimes("JANE_DOE", 2);
+        failTimes("Jane@Example.com", 1);
+
+        assertInvalidCredentials("jane_doe", Fixture.PASSWORD);
+    }
+
+    @Test
+    void aLockedAccountCostsNoPasswordCheck() {
+        failTimes("jane_doe", 5);
+        int before = fx.hasher.matchesCalls();
+
+        assertInvalidCredentials("jane_doe", Fixture.PASSWORD);
+
+        assertThat(fx.hasher.matchesCalls()).isEqualTo(before);
+    }
+
+    @Test
+    void fourFailuresThenSuccessStartTheCountAfresh() {
+        failTimes("jane_doe", 4);
+        service.authenticate(new AuthenticateUserCommand("jane_doe", Fixture.PASSWORD));
+        failTimes("jane_doe", 4);
+
+        assertThat(service.authenticate(new AuthenticateUserCommand("jane_doe", Fixture.PASSWORD)).accessToken())
+                .isNotBlank();
+    }
+
+    @Test
+    void failuresOutsideTheWindowDoNotAddUp() {
+        failTimes("jane_doe", 4);
+        fx.clock.advance(java.time.Duration.ofMinutes(15));
+        failTimes("jane_doe", 4);
+
+        assertThat(service.authenticate(new AuthenticateUserCommand("jane_doe", Fixture.PASSWORD)).accessToken())
+                .isNotBlank();
+    }
+
+    @Test
+    void unknownLoginsAreLockedOutLikeExistingOnes() {
+        failTimes("ghost", 5);
+        int before = fx.hasher.matchesCalls();
+
+        assertInvalidCredentials("GHOST", "whatever1");
+
+        assertThat(fx.hasher.matchesCalls()).isEqualTo(before);
+    }
+
+    @Test
+    void oneLockedAccountLeavesOthersAlone() {
+        fx.user("john", "john@example.com");
+        failTimes("jane_doe", 6);
+
+        assertThat(service.authenticate(new AuthenticateUserCommand("john", Fixture.PASSWORD)).accessToken())
+                .isNotBlank();
+    }
+
+    private void failTimes(String login, int times) {
+        for (int i = 0; i < times; i++) {
+            assertInvalidCredentials(login, "not the password");
+        }
     }
 
     private void assertInvalidCredentials(String login, String password) {

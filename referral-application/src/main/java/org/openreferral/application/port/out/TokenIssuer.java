@@ -1,12 +1,14 @@
 package org.openreferral.application.port.out;
 
 import java.time.Duration;
+import org.openreferral.domain.model.session.SessionId;
 import org.openreferral.domain.model.user.User;
 
-/** Out-port: signs access tokens (JWTs) for an authenticated user. */
+/** Out-port: signs access tokens (JWTs) for an authenticated user within one login session. */
 public interface TokenIssuer {
 
-    AccessToken issue(User user);
+    /** A token for the user that names its session (claim {@code sid}), so that logout can end it. */
+    AccessToken issue(User user, SessionId session);
 
     /** A signed token and how long it lives. */
     record AccessToken(String value, String id, Duration lifetime) {

@@ -22,6 +22,9 @@ public interface UserRepository {
 
     Optional<User> findById(UserId id);
 
+    /** Whether a user with this id exists; cheaper than loading it. */
+    boolean existsById(UserId id);
+
     /** The user whose username or email equals {@code login}, case-insensitively. */
     Optional<User> findByLogin(String login);
 

@@ -1,0 +1,166 @@
+#!/usr/bin/env bash
+# Two instances of the packaged app on one PostgreSQL and one Redis (the machine's), as operators run them:
+# a token from A works on B, a code revoked on B is no longer served by A's lookup (the shared cache is
+# evicted), and rate limits and logouts are shared too. Creates and drops its own
+# database, generates one JWT key pair for both, stops both instances by PID.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+PGHOST=${PGHOST:-127.0.0.1}
+PGPORT=${PGPORT:-5432}
+PGUSER=${PGUSER:-postgres}
+REDIS_URL=${TWO_INSTANCES_REDIS_URL:-redis://127.0.0.1:6379}
+DB="referral_two_$$"
+WORK=$(mktemp -d)
+JAR=referral-bootstrap/target/quarkus-app/quarkus-run.jar
+# Small, so that the shared budget is used up with a handful of requests (the checks before use 6 of it).
+LOOKUP_LIMIT=10
+A_PID=""
+B_PID=""
+
+stop() { # stop PID: TERM, wait up to 20 s for it to exit, then KILL
+  [ -n "$1" ] || return 0
+  kill "$1" 2>/dev/null || return 0
+  for _ in $(seq 1 40); do
+    kill -0 "$1" 2>/dev/null || { wait "$1" 2>/dev/null || true; return 0; }
+    sleep 0.5
+  done
+  kill -9 "$1" 2>/dev/null || true
+  wait "$1" 2>/dev/null || true
+}
+cleanup() {
+  stop "$A_PID"; stop "$B_PID"
+  psql -h "$PGHOST" -p "$PGPORT" -U "$PGUSER" -d postgres -qc "DROP DATABASE IF EXISTS $DB" >/dev/null 2>&1 || true
+  rm -rf "$WORK"
+}
+trap cleanup EXIT
+
+fail() {
+  echo "TWO-INSTANCES FAILED: $*" >&2
+  for name in a b; do echo "--- instance $name log (tail)" >&2; tail -n 60 "$WORK/$name.log" >&2 || true; done
+  exit 1
+}
+free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'; }
+
+[ -f "$JAR" ] || ./mvnw -B -q package -DskipTests
+psql -h "$PGHOST" -p "$PGPORT" -U "$PGUSER" -d postgres -qc "CREATE DATABASE $DB" >/dev/null
+
+# One ES256 key pair for both: PKCS#8 private key, X.509 (SubjectPublicKeyInfo) public key, both PEM.
+mkdir -p "$WORK/jwt"
+openssl genpkey -algorithm EC -pkeyopt ec_paramgen_curve:P-256 -out "$WORK/jwt/private.pem" 2>/dev/null
+openssl pkey -in "$WORK/jwt/private.pem" -pubout -out "$WORK/jwt/public.pem" 2>/dev/null
+SECRET="two-instances-$$-$RANDOM$RANDOM"
+
+start() { # start NAME PORT; the caller reads the PID from $!
+  local name=$1 port=$2
+  mkdir -p "$WORK/data-$name"
+  (cd "$WORK" && exec env \
+    QUARKUS_DATASOURCE_JDBC_URL="jdbc:postgresql://$PGHOST:$PGPORT/$DB" \
+    QUARKUS_DATASOURCE_USERNAME="$PGUSER" \
+    QUARKUS_DATASOURCE_PASSWORD="" \
+    QUARKUS_REDIS_HOSTS="$REDIS_URL" \
+    REFERRAL_CACHE_KEY_SECRET="$SECRET" \
+    REFERRAL_JWT_PRIVATE_KEY_LOCATION="$WORK/jwt/private.pem" \
+    REFERRAL_JWT_PUBLIC_KEY_LOCATION="$WORK/jwt/public.pem" \
+    REFERRAL_RATE_LIMIT_CODE_LOOKUP_REQUESTS="$LOOKUP_LIMIT" \
+    REFERRAL_DATA_DIR="$WORK/data-$name" \
+    QUARKUS_HTTP_PORT="$port" \
+    java -jar "$OLDPWD/$JAR" >"$WORK/$name.log" 2>&1) &
+}
+await_ready() { # await_ready NAME PID BASE
+  for _ in $(seq 1 120); do
+    curl -fsS "$3/q/health/ready" >/dev/null 2>&1 && return 0
+    kill -0 "$2" 2>/dev/null || fail "instance $1 exited during start-up"
+    sleep 0.5
+  done
+  fail "instance $1 not ready after 60 s"
+}
+
+A="http://127.0.0.1:$(free_port)"
+B="http://127.0.0.1:$(free_port)"
+echo "starting A on $A and B on $B against database $DB and $REDIS_URL"
+# A first: it migrates the schema; B then starts on a migrated database, as a rolling deployment would.
+start a "${A##*:}"; A_PID=$!
+await_ready A "$A_PID" "$A"
+start b "${B##*:}"; B_PID=$!
+await_ready B "$B_PID" "$B"
+for name in a b; do
+  grep -q "Referral caches: redis" "$WORK/$name.log" || fail "instance $name does not use Redis as its cache"
+done
+
+json() { python3 -c "import json,sys; print(json.load(sys.stdin)$1)"; }
+call() { # call BASE METHOD PATH [curl args...] -> "STATUS" on stdout, body in $WORK/body
+  local base=$1 method=$2 path=$3; shift 3
+  curl -sS -o "$WORK/body" -w '%{http_code}' -X "$method" "$base$path" "$@" || fail "$method $base$path: curl failed"
+}
+expect() { # expect STATUS BASE METHOD PATH [curl args...] -> body on stdout
+  local want=$1 base=$2 method=$3 path=$4; shift 4
+  local status
+  status=$(call "$base" "$method" "$path" "$@")
+  [ "$status" = "$want" ] || fail "$method $base$path: expected $want, got $status: $(cat "$WORK/body")"
+  cat "$WORK/body"
+}
+register() { # register BASE USERNAME [CODE]
+  local path=/api/v1/auth/register
+  [ -n "${3:-}" ] && path="$path/$3"
+  expect 201 "$1" POST "$path" -H 'Content-Type: application/json' \
+    -d "{\"username\":\"$2\",\"email\":\"$2@example.com\",\"password\":\"correct horse battery\"}" >/dev/null
+}
+token() { # token BASE USERNAME -> access token
+  expect 200 "$1" POST /api/v1/auth/token -d grant_type=password -d "username=$2" \
+    -d 'password=correct horse battery' | json "['access_token']"
+}
+
+# 1. Tokens: issued by one instance, accepted by the other.
+ALICE="alice$$"
+register "$A" "$ALICE"
+TOKEN_A=$(token "$A" "$ALICE")
+[ "$(expect 200 "$B" GET /api/v1/users/me -H "Authorization: Bearer $TOKEN_A" | json "['username']")" = "$ALICE" ] \
+  || fail "B does not know the user of A's token"
+TOKEN_B=$(token "$B" "$ALICE")
+expect 200 "$A" GET /api/v1/users/me -H "Authorization: Bearer $TOKEN_B" >/dev/null
+echo "token from A works on B, and from B on A: ok"
+
+# 2. The lookup cache is shared, and so is its eviction.
+EXPIRES=$(date -u -d '+10 days' +%Y-%m-%dT%H:%M:%SZ)
+CODE=$(expect 201 "$A" POST /api/v1/referral-codes -H "Authorization: Bearer $TOKEN_A" \
+  -H 'Content-Type: application/json' -d "{\"expiresAt\":\"$EXPIRES\"}" | json "['code']")
+for base in "$A" "$A" "$B"; do # A fills the cache, A and B read it
+  LOOKED=$(expect 200 "$base" GET "/api/v1/referral-codes/lookup?email=$ALICE@example.com" | json "['code']")
+  [ "$LOOKED" = "$CODE" ] || fail "lookup on $base returned $LOOKED, expected $CODE"
+done
+expect 204 "$B" DELETE "/api/v1/referral-codes/$CODE" -H "Authorization: Bearer $TOKEN_A" >/dev/null
+for base in "$A" "$A" "$B"; do
+  expect 404 "$base" GET "/api/v1/referral-codes/lookup?email=$ALICE@example.com" >/dev/null
+done
+status=$(call "$A" POST "/api/v1/auth/register/$CODE" -H 'Content-Type: application/json' \
+  -d "{\"username\":\"bob$$\",\"email\":\"bob$$@example.com\",\"password\":\"correct horse battery\"}")
+[ "$status" = "422" ] || fail "registering on A with the code revoked on B: expected 422, got $status"
+echo "code looked up on A and B, revoked on B, no longer served by A or B, refused for registration: ok"
+
+# 3. Rate limits: the per-client budget is one for both instances, so once A refuses a lookup with 429, B
+# refuses the next one too.
+limited=""
+for i in $(seq 1 $((LOOKUP_LIMIT + 1))); do
+  status=$(call "$A" GET "/api/v1/referral-codes/lookup?email=nobody$i@example.com")
+  if [ "$status" = "429" ]; then limited=$i; break; fi
+  [ "$status" = "404" ] || fail "lookup $i on A: expected 404 or 429, got $status"
+done
+[ -n "$limited" ] || fail "no 429 after $((LOOKUP_LIMIT + 1)) lookups on A with a budget of $LOOKUP_LIMIT"
+status=$(call "$B" GET "/api/v1/referral-codes/lookup?email=nobody-b@example.com" -D "$WORK/headers")
+[ "$status" = "429" ] || fail "B answered $status after A used up the shared lookup budget: $(cat "$WORK/body")"
+grep -qi '^retry-after:' "$WORK/headers" || fail "B's 429 has no Retry-After"
+[ "$(json "['code']" <"$WORK/body")" = "rate-limited" ] || fail "B's 429 is not a rate-limited problem"
+echo "lookup budget ($LOOKUP_LIMIT/min, 6 used before) used up on A after $limited more, B answers 429 rate-limited: ok"
+
+# 4. Logout: a token revoked on A is refused by B, with the reason.
+expect 204 "$A" POST /api/v1/auth/logout -H "Authorization: Bearer $TOKEN_A" >/dev/null
+status=$(call "$B" GET /api/v1/users/me -H "Authorization: Bearer $TOKEN_A")
+[ "$status" = "401" ] || fail "B accepted ($status) a token logged out on A"
+[ "$(json "['code']" <"$WORK/body")" = "token-revoked" ] || fail "B's 401 is not token-revoked: $(cat "$WORK/body")"
+expect 200 "$B" GET /api/v1/users/me -H "Authorization: Bearer $TOKEN_B" >/dev/null
+echo "token logged out on A is refused by B (token-revoked); the other session's token still works: ok"
+
+stop "$A_PID"; A_PID=""
+stop "$B_PID"; B_PID=""
+echo "two-instances run passed"

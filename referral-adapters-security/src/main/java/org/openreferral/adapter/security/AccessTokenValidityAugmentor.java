@@ -1,0 +1,62 @@
+package org.openreferral.adapter.security;
+
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.identity.AuthenticationRequestContext;
+import io.quarkus.security.identity.SecurityIdentity;
+import io.quarkus.security.identity.SecurityIdentityAugmentor;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.UUID;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+import org.openreferral.application.port.in.ValidateAccessTokenUseCase;
+import org.openreferral.application.port.in.ValidateAccessTokenUseCase.ValidateAccessTokenCommand;
+import org.openreferral.domain.error.ReferralException;
+
+/**
+ * Wiring: once SmallRye JWT has verified a bearer token (signature, algorithm, issuer, audience, expiry),
+ * asks the application whether the token still counts: not logged out, and its subject still exists.
+ * Runs for every request that needs an identity, so no endpoint can forget the check. A refusal is an
+ * authentication failure whose cause carries the application's error code ({@code token-revoked}).
+ */
+@ApplicationScoped
+public class AccessTokenValidityAugmentor implements SecurityIdentityAugmentor {
+
+    private final ValidateAccessTokenUseCase validation;
+
+    AccessTokenValidityAugmentor(ValidateAccessTokenUseCase validation) {
+        this.validation = validation;
+    }
+
+    @Override
+    public Uni<SecurityIdentity> augment(SecurityIdentity identity, AuthenticationRequestContext context) {
+        if (identity.isAnonymous() || !(identity.getPrincipal() instanceof JsonWebToken token)) {
+            return Uni.createFrom().item(identity);
+        }
+        // The check may ask the database and Redis: off the event loop.
+        return context.runBlocking(() -> {
+            try {
+                validation.validate(new ValidateAccessTokenCommand(uuid(token.getSubject()), token.getTokenID(),
+                        optionalUuid(token.getClaim(JwtTokenIssuer.SESSION_CLAIM))));
+                return identity;
+            } catch (ReferralException refused) {
+                throw new AuthenticationFailedException(refused.getMessage(), refused);
+            }
+        });
+    }
+
+    private static UUID uuid(String text) {
+        try {
+            return UUID.fromString(text);
+        } catch (IllegalArgumentException | NullPointerException e) {
+            throw new AuthenticationFailedException("The access token's subject is not a user id.");
+        }
+    }
+
+    private static UUID optionalUuid(Object claim) {
+        if (claim == null) {
+            return null;
+        }
+        String text = claim instanceof jakarta.json.JsonString json ? json.getString() : claim.toString();
+        return uuid(text);
+    }
+}

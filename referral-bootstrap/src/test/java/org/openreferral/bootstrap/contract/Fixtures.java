@@ -1,0 +1,103 @@
+package org.openreferral.bootstrap.contract;
+
+import static io.restassured.RestAssured.given;
+import static org.openreferral.bootstrap.support.Api.PASSWORD;
+import static org.openreferral.bootstrap.support.Api.unique;
+
+import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.util.UUID;
+import javax.sql.DataSource;
+import org.openreferral.application.port.out.TokenSecrets;
+import org.openreferral.bootstrap.support.Api;
+
+/**
+ * The server-side state that a valid generated request needs and that no schema can express: an account to log in
+ * with, an id that exists, a code that is active. Every generated case gets fresh ones, so cases stay independent.
+ */
+final class Fixtures {
+
+    /** A registered, logged-in user. */
+    record Account(String id, String username, String email, String accessToken, String refreshToken) {
+    }
+
+    /** A new password the policy accepts. */
+    static final String NEW_PASSWORD = "a brand new passphrase";
+
+    private final DataSource dataSource;
+    private final TokenSecrets tokenSecrets;
+
+    Fixtures(DataSource dataSource, TokenSecrets tokenSecrets) {
+        this.dataSource = dataSource;
+        this.tokenSecrets = tokenSecrets;
+    }
+
+    Account newAccount() {
+        String username = unique("ct");
+        String email = username + "@example.com";
+        String id = Api.register(Api.registration(username, email)).statusCode(201).extract().path("id");
+        return login(id, username, email);
+    }
+
+    Account newAdmin() {
+        Account user = newAccount();
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement update = connection.prepareStatement("update users set roles = 'user,admin' where id = ?")) {
+            update.setObject(1, UUID.fromString(user.id()));
+            update.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+        return login(user.id(), user.username(), user.email());
+    }
+
+    /** Creates an active code for the account and answers it. */
+    String activeCode(Account account) {
+        return given().auth().oauth2(account.accessToken()).contentType(ContentType.JSON)
+                .body("{\"expiresAt\":\"" + java.time.Instant.now().plus(java.time.Duration.ofDays(30)) + "\"}")
+                .when().post("/api/v1/referral-codes")
+                .then().statusCode(201).extract().path("code");
+    }
+
+    /**
+     * A usable password reset token for the account. The real one only travels by mail, so the fixture stores one the
+     * way the service does: the digest of a fresh secret, valid for 30 minutes.
+     */
+    String resetToken(Account account) {
+        TokenSecrets.Secret secret = tokenSecrets.newSecret();
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement insert = connection.prepareStatement("insert into password_reset_tokens"
+                     + " (id, user_id, token_hash, created_at, expires_at) values (?, ?, ?, now(), now() + interval '30 minutes')")) {
+            insert.setObject(1, UUID.randomUUID());
+            insert.setObject(2, UUID.fromString(account.id()));
+            insert.setString(3, secret.digest());
+            insert.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+        return secret.value();
+    }
+
+    static String uniqueUsername() {
+        return unique("ct");
+    }
+
+    static String uniqueEmail() {
+        return unique("ct") + "@example.com";
+    }
+
+    static String uniqueCode() {
+        return "CT" + UUID.randomUUID().toString().replace("-", "").substring(0, 12).toUpperCase();
+    }
+
+    private static Account login(String id, String username, String email) {
+        JsonPath tokens = given().contentType(ContentType.URLENC)
+                .formParam("grant_type", "password").formParam("username", username).formParam("password", PASSWORD)
+                .when().post("/api/v1/auth/token")
+                .then().statusCode(200).extract().jsonPath();
+        return new Account(id, username, email, tokens.getString("access_token"), tokens.getString("refresh_token"));
+    }
+}

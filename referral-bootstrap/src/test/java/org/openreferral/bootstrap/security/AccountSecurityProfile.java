@@ -1,0 +1,46 @@
+package org.openreferral.bootstrap.security;
+
+import io.quarkus.test.junit.QuarkusTestProfile;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Test profile: rate limits on with small budgets, the client taken from {@code X-Forwarded-For} (so that
+ * each test is a client of its own, see {@link SecurityTestBase}), a real SMTP server, and an admin
+ * created from configuration.
+ */
+public class AccountSecurityProfile implements QuarkusTestProfile {
+
+    static final String ADMIN_EMAIL = "admin@openreferral.test";
+    static final String ADMIN_PASSWORD = "the initial admin passphrase";
+    static final int REGISTER_BUDGET = 5;
+    static final int TOKEN_BUDGET = 20;
+    static final int PASSWORD_RESET_BUDGET = 5;
+    static final int LOOKUP_BUDGET = 5;
+
+    @Override
+    public Map<String, String> getConfigOverrides() {
+        Map<String, String> config = new HashMap<>();
+        config.put("referral.rate-limit.enabled", "true");
+        config.put("referral.rate-limit.register.requests", Integer.toString(REGISTER_BUDGET));
+        config.put("referral.rate-limit.register.window", "PT1M");
+        config.put("referral.rate-limit.token.requests", Integer.toString(TOKEN_BUDGET));
+        config.put("referral.rate-limit.token.window", "PT1M");
+        config.put("referral.rate-limit.password-reset.requests", Integer.toString(PASSWORD_RESET_BUDGET));
+        config.put("referral.rate-limit.password-reset.window", "PT1M");
+        config.put("referral.rate-limit.code-lookup.requests", Integer.toString(LOOKUP_BUDGET));
+        config.put("referral.rate-limit.code-lookup.window", "PT1M");
+        config.put("quarkus.http.proxy.proxy-address-forwarding", "true");
+        config.put("quarkus.http.proxy.allow-x-forwarded", "true");
+        config.put("referral.admin.email", ADMIN_EMAIL);
+        config.put("referral.admin.password", ADMIN_PASSWORD);
+        config.put("referral.password-reset.link-base", "https://referrals.test/reset-password?token=");
+        return config;
+    }
+
+    @Override
+    public List<TestResourceEntry> testResources() {
+        return List.of(new TestResourceEntry(GreenMailResource.class));
+    }
+}
