@@ -8,23 +8,28 @@ import org.jboss.logmanager.ExtLogRecord;
 import org.jboss.logmanager.Logger;
 
 /** Collects the log records of the running app (same JVM as a {@code @QuarkusTest}), with their MDC. */
-final class LogCapture extends Handler implements AutoCloseable {
+public final class LogCapture extends Handler implements AutoCloseable {
 
     /** One captured line: logger, thread, formatted message and the request id from the MDC. */
-    record Line(String logger, String thread, String message, String requestId) {
+    public record Line(String logger, String thread, String message, String requestId) {
     }
 
     private final List<Line> lines = new CopyOnWriteArrayList<>();
     private final Logger root = Logger.getLogger("");
 
-    static LogCapture start() {
+    public static LogCapture start() {
         LogCapture capture = new LogCapture();
         capture.root.addHandler(capture);
         return capture;
     }
 
-    List<Line> lines() {
+    public List<Line> lines() {
         return List.copyOf(lines);
+    }
+
+    /** The formatted messages captured so far, each with its exception if it had one. */
+    public List<String> messages() {
+        return lines.stream().map(Line::message).toList();
     }
 
     @Override

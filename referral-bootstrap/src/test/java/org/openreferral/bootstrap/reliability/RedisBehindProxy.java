@@ -7,13 +7,12 @@ import java.io.InputStreamReader;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import redis.embedded.RedisServer;
+import org.openreferral.bootstrap.support.LocalRedis;
 
 /**
  * A real Redis (embedded-redis binaries) configured as the app's cache, reached through a {@link TcpProxy}:
@@ -22,14 +21,13 @@ import redis.embedded.RedisServer;
 public class RedisBehindProxy implements QuarkusTestResourceLifecycleManager {
 
     static volatile TcpProxy proxy;
-    private static int port;
-    private static RedisServer server;
+    private static LocalRedis redis;
 
     @Override
     public Map<String, String> start() {
-        port = freePort();
-        startServer();
-        proxy = new TcpProxy(port);
+        redis = new LocalRedis();
+        redis.start();
+        proxy = new TcpProxy(redis.port());
         return Map.of(
                 "quarkus.redis.hosts", "redis://127.0.0.1:" + proxy.port(),
                 "referral.cache.backend", "redis",
@@ -41,36 +39,21 @@ public class RedisBehindProxy implements QuarkusTestResourceLifecycleManager {
         if (proxy != null) {
             proxy.close();
         }
-        stopServer();
+        redis.stop();
     }
 
     /** Starts the server, unless it runs already. */
-    static synchronized void startServer() {
-        if (server != null && server.isActive()) {
-            return;
-        }
-        try {
-            server = RedisServer.newRedisServer().port(port).bind("127.0.0.1")
-                    .setting("save \"\"").setting("appendonly no").build();
-            server.start();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+    static void startServer() {
+        redis.start();
     }
 
-    static synchronized void stopServer() {
-        try {
-            if (server != null && server.isActive()) {
-                server.stop();
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+    static void stopServer() {
+        redis.stop();
     }
 
     /** The keys matching a pattern, read straight from the server (not through the proxy). */
     static List<String> keys(String pattern) {
-        try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), port)) {
+        try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), redis.port())) {
             socket.setSoTimeout(2000);
             OutputStream out = socket.getOutputStream();
             out.write(("*2\r\n$4\r\nKEYS\r\n$" + pattern.length() + "\r\n" + pattern + "\r\n")
@@ -87,14 +70,6 @@ public class RedisBehindProxy implements QuarkusTestResourceLifecycleManager {
                 keys.add(in.readLine());
             }
             return keys;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -16,15 +16,11 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.logging.Handler;
-import java.util.logging.LogRecord;
-import java.util.logging.Logger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.awaitility.Awaitility;
-import org.jboss.logmanager.ExtLogRecord;
 import org.junit.jupiter.api.Test;
+import org.openreferral.bootstrap.logging.LogCapture;
 import org.openreferral.bootstrap.security.Accounts.Session;
 import org.openreferral.bootstrap.security.Accounts.Tokens;
 import org.openreferral.bootstrap.support.Api;
@@ -112,10 +108,7 @@ class PasswordResetTest extends SecurityTestBase {
     @Test
     void aMailServerThatIsDownChangesNothingForTheClientAndLeaksNothingToTheLog() {
         Session alice = Accounts.newSession();
-        List<String> logged = new CopyOnWriteArrayList<>();
-        Handler capture = capturing(logged);
-        Logger logger = Logger.getLogger("org.openreferral");
-        logger.addHandler(capture);
+        LogCapture logs = LogCapture.start();
         GreenMailResource.stopServer();
         try {
             long started = System.nanoTime();
@@ -126,12 +119,12 @@ class PasswordResetTest extends SecurityTestBase {
                     .asString());
             assertThat(millis).isLessThan(2_000);
             Awaitility.await().atMost(Duration.ofSeconds(20))
-                    .until(() -> logged.stream().anyMatch(line -> line.contains("could not be sent")));
+                    .until(() -> logs.messages().stream().anyMatch(line -> line.contains("could not be sent")));
         } finally {
             GreenMailResource.startServer();
-            logger.removeHandler(capture);
+            logs.close();
         }
-        assertThat(logged).allSatisfy(line -> assertThat(line).doesNotContain(alice.username()));
+        assertThat(logs.messages()).allSatisfy(line -> assertThat(line).doesNotContain(alice.username()));
     }
 
     private static ValidatableResponse resetRequest(String email) {
@@ -169,22 +162,5 @@ class PasswordResetTest extends SecurityTestBase {
                     }
                 })
                 .toList();
-    }
-
-    private static Handler capturing(List<String> lines) {
-        return new Handler() {
-            @Override
-            public void publish(LogRecord record) {
-                lines.add(record instanceof ExtLogRecord ext ? ext.getFormattedMessage() : record.getMessage());
-            }
-
-            @Override
-            public void flush() {
-            }
-
-            @Override
-            public void close() {
-            }
-        };
     }
 }

@@ -5,18 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
-import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.logging.Handler;
-import java.util.logging.LogRecord;
-import java.util.logging.Logger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.jboss.logmanager.ExtLogRecord;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.openreferral.bootstrap.logging.LogCapture;
 import org.openreferral.bootstrap.security.Accounts.Session;
 import org.openreferral.bootstrap.support.Api;
 
@@ -26,31 +21,16 @@ class ResetLinkInTheLogTest extends SecurityTestBase {
 
     private static final Pattern LINK = Pattern.compile("reset-password\\?token=([A-Za-z0-9_-]{43})");
 
-    private final List<String> logged = new CopyOnWriteArrayList<>();
-    private final Logger logger = Logger.getLogger("org.openreferral.adapter.security");
-    private final Handler capture = new Handler() {
-        @Override
-        public void publish(LogRecord record) {
-            logged.add(record instanceof ExtLogRecord ext ? ext.getFormattedMessage() : record.getMessage());
-        }
-
-        @Override
-        public void flush() {
-        }
-
-        @Override
-        public void close() {
-        }
-    };
+    private LogCapture logs;
 
     @BeforeEach
     void captureLogs() {
-        logger.addHandler(capture);
+        logs = LogCapture.start();
     }
 
     @AfterEach
     void releaseLogs() {
-        logger.removeHandler(capture);
+        logs.close();
     }
 
     @Test
@@ -60,7 +40,8 @@ class ResetLinkInTheLogTest extends SecurityTestBase {
         given().contentType(ContentType.JSON).body(Map.of("email", alice.email()))
                 .post("/api/v1/auth/password-reset").then().statusCode(202);
 
-        String mail = logged.stream().filter(line -> line.contains("reset-password?token=")).findFirst().orElseThrow();
+        String mail = logs.messages().stream().filter(line -> line.contains("reset-password?token="))
+                .findFirst().orElseThrow();
         assertThat(mail).contains(alice.email().charAt(0) + "***@example.com").doesNotContain(alice.email());
         Matcher link = LINK.matcher(mail);
         assertThat(link.find()).isTrue();
@@ -74,6 +55,6 @@ class ResetLinkInTheLogTest extends SecurityTestBase {
         given().contentType(ContentType.JSON).body(Map.of("email", Api.unique("nobody") + "@example.com"))
                 .post("/api/v1/auth/password-reset").then().statusCode(202);
 
-        assertThat(logged).noneMatch(line -> line.contains("reset-password?token="));
+        assertThat(logs.messages()).noneMatch(line -> line.contains("reset-password?token="));
     }
 }
