@@ -3,13 +3,15 @@
 # embedded. Creates and drops its own database; stops the app by its PID.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+# shellcheck source=lib.sh
+. .ci/lib.sh
 
 PGHOST=${PGHOST:-127.0.0.1}
 PGPORT=${PGPORT:-5432}
 PGUSER=${PGUSER:-postgres}
 REDIS_URL=${SMOKE_REDIS_URL:-redis://127.0.0.1:6379}
 DB="referral_smoke_$$"
-PORT=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+PORT=$(free_port)
 BASE="http://127.0.0.1:$PORT"
 WORK=$(mktemp -d)
 JAR=referral-bootstrap/target/quarkus-app/quarkus-run.jar
@@ -41,12 +43,7 @@ echo "starting $JAR on :$PORT against database $DB and $REDIS_URL"
   java -jar "$OLDPWD/$JAR" >"$WORK/app.log" 2>&1) &
 APP_PID=$!
 
-for _ in $(seq 1 120); do
-  curl -fsS "$BASE/q/health/ready" >/dev/null 2>&1 && break
-  kill -0 "$APP_PID" 2>/dev/null || fail "the app exited during start-up"
-  sleep 0.5
-done
-curl -fsS "$BASE/q/health/ready" >/dev/null || fail "not ready after 60 s"
+await_ready "the app" "$APP_PID" "$BASE"
 echo "ready: $(curl -fsS "$BASE/q/health/ready" | tr -d '\n ')"
 
 # No PostgreSQL of our own: no postgres process may descend from the app, and no embedded data dir exists.
@@ -54,7 +51,6 @@ if pgrep -f "$WORK/data/postgres" >/dev/null || [ -d "$WORK/data/postgres" ]; th
   fail "an embedded PostgreSQL was started although a JDBC URL is configured"
 fi
 
-json() { python3 -c "import json,sys; print(json.load(sys.stdin)$1)"; }
 expect() { # expect STATUS METHOD PATH [curl args...] -> body on stdout
   local want=$1 method=$2 path=$3; shift 3
   local out status

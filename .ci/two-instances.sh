@@ -5,6 +5,8 @@
 # database, generates one JWT key pair for both, stops both instances by PID.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+# shellcheck source=lib.sh
+. .ci/lib.sh
 
 PGHOST=${PGHOST:-127.0.0.1}
 PGPORT=${PGPORT:-5432}
@@ -40,7 +42,6 @@ fail() {
   for name in a b; do echo "--- instance $name log (tail)" >&2; tail -n 60 "$WORK/$name.log" >&2 || true; done
   exit 1
 }
-free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'; }
 
 [ -f "$JAR" ] || ./mvnw -B -q package -DskipTests
 psql -h "$PGHOST" -p "$PGPORT" -U "$PGUSER" -d postgres -qc "CREATE DATABASE $DB" >/dev/null
@@ -67,28 +68,19 @@ start() { # start NAME PORT; the caller reads the PID from $!
     QUARKUS_HTTP_PORT="$port" \
     java -jar "$OLDPWD/$JAR" >"$WORK/$name.log" 2>&1) &
 }
-await_ready() { # await_ready NAME PID BASE
-  for _ in $(seq 1 120); do
-    curl -fsS "$3/q/health/ready" >/dev/null 2>&1 && return 0
-    kill -0 "$2" 2>/dev/null || fail "instance $1 exited during start-up"
-    sleep 0.5
-  done
-  fail "instance $1 not ready after 60 s"
-}
 
 A="http://127.0.0.1:$(free_port)"
 B="http://127.0.0.1:$(free_port)"
 echo "starting A on $A and B on $B against database $DB and $REDIS_URL"
 # A first: it migrates the schema; B then starts on a migrated database, as a rolling deployment would.
 start a "${A##*:}"; A_PID=$!
-await_ready A "$A_PID" "$A"
+await_ready "instance A" "$A_PID" "$A"
 start b "${B##*:}"; B_PID=$!
-await_ready B "$B_PID" "$B"
+await_ready "instance B" "$B_PID" "$B"
 for name in a b; do
   grep -q "Referral caches: redis" "$WORK/$name.log" || fail "instance $name does not use Redis as its cache"
 done
 
-json() { python3 -c "import json,sys; print(json.load(sys.stdin)$1)"; }
 call() { # call BASE METHOD PATH [curl args...] -> "STATUS" on stdout, body in $WORK/body
   local base=$1 method=$2 path=$3; shift 3
   curl -sS -o "$WORK/body" -w '%{http_code}' -X "$method" "$base$path" "$@" || fail "$method $base$path: curl failed"

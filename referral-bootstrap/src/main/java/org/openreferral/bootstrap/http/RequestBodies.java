@@ -90,9 +90,8 @@ public class RequestBodies {
     }
 
     private void refuse(RoutingContext context) {
-        ProblemDetail problem = new ProblemDetail("urn:openreferral:problem:payload-too-large", "Payload Too Large",
-                PAYLOAD_TOO_LARGE, "The request body is larger than " + maxBodyBytes + " bytes.",
-                context.request().path(), "payload-too-large", null);
+        ProblemDetail problem = ProblemDetail.of(PAYLOAD_TOO_LARGE, "payload-too-large",
+                "The request body is larger than " + maxBodyBytes + " bytes.", context.request().path(), null);
         try {
             context.response().setStatusCode(PAYLOAD_TOO_LARGE)
                     .putHeader(HttpHeaders.CONTENT_TYPE, ProblemDetail.MEDIA_TYPE)

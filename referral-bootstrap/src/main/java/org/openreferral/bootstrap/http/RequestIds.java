@@ -5,6 +5,7 @@ import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Pattern;
 import org.jboss.logging.MDC;
 
@@ -37,6 +38,18 @@ public class RequestIds {
 
     /** The incoming id if it is 1 to 64 of {@code [A-Za-z0-9._:-]} (so it cannot forge log lines), else a new one. */
     static String idFor(String incoming) {
-        return incoming != null && SANE.matcher(incoming).matches() ? incoming : UUID.randomUUID().toString();
+        return incoming != null && SANE.matcher(incoming).matches() ? incoming : newId();
+    }
+
+    /**
+     * A random (version 4) UUID. A request id must be unique, not unguessable, so it comes from the thread's own
+     * generator instead of UUID.randomUUID()'s shared SecureRandom, which this would call on the event loop for
+     * every request.
+     */
+    private static String newId() {
+        ThreadLocalRandom random = ThreadLocalRandom.current();
+        long high = (random.nextLong() & ~0xF000L) | 0x4000L;
+        long low = (random.nextLong() & ~(0x3L << 62)) | (0x2L << 62);
+        return new UUID(high, low).toString();
     }
 }

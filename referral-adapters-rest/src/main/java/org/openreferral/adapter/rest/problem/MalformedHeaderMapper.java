@@ -2,7 +2,6 @@ package org.openreferral.adapter.rest.problem;
 
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.ws.rs.core.Response;
-import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 /**
@@ -12,7 +11,6 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
  */
 public class MalformedHeaderMapper {
 
-    private static final Logger LOG = Logger.getLogger(MalformedHeaderMapper.class);
     private static final String HEADER_PARSING = "org.jboss.resteasy.reactive.common.headers.";
 
     @ServerExceptionMapper
@@ -21,8 +19,7 @@ public class MalformedHeaderMapper {
             return ProblemMapper.problem(400, "malformed-request",
                     "The Content-Type or Accept header is not a valid media type.", request, null).build();
         }
-        LOG.error("Unexpected error", error);
-        return ProblemMapper.problem(500, "internal-error", "Something went wrong on our side.", request, null).build();
+        return ProblemMapper.internalError(error, request);
     }
 
     private static boolean fromHeaderParsing(IllegalArgumentException error) {

@@ -116,8 +116,7 @@ public class ProblemMapper {
     public Response httpError(WebApplicationException error, HttpServerRequest request) {
         int status = error.getResponse().getStatus();
         if (status >= 500) {
-            LOG.error("Request failed", error);
-            return problem(500, "internal-error", "Something went wrong on our side.", request, null).build();
+            return internalError(error, request);
         }
         Response.Status known = Response.Status.fromStatusCode(status);
         String code = known == null ? "http-" + status : slug(known.getReasonPhrase());
@@ -133,6 +132,11 @@ public class ProblemMapper {
 
     @ServerExceptionMapper
     public Response unexpected(Throwable error, HttpServerRequest request) {
+        return internalError(error, request);
+    }
+
+    /** A bug on our side: logged with its stack trace, answered with no detail at all. */
+    static Response internalError(Throwable error, HttpServerRequest request) {
         LOG.error("Unexpected error", error);
         return problem(500, "internal-error", "Something went wrong on our side.", request, null).build();
     }
@@ -162,10 +166,7 @@ public class ProblemMapper {
 
     static Response.ResponseBuilder problem(int status, String code, String detail, HttpServerRequest request,
                                            List<ProblemDetail.FieldError> errors) {
-        Response.Status known = Response.Status.fromStatusCode(status);
-        String title = known == null ? "Error" : known.getReasonPhrase();
-        ProblemDetail body = new ProblemDetail("urn:openreferral:problem:" + code, title, status, detail,
-                request == null ? null : request.path(), code, errors);
+        ProblemDetail body = ProblemDetail.of(status, code, detail, request == null ? null : request.path(), errors);
         return Response.status(status).type(ProblemDetail.MEDIA_TYPE).entity(body);
     }
 
