@@ -6,9 +6,9 @@ import jakarta.enterprise.event.Observes;
 import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
-import org.openreferral.application.port.in.CreateInitialAdminUseCase;
-import org.openreferral.application.port.in.CreateInitialAdminUseCase.CreateInitialAdminCommand;
-import org.openreferral.application.port.in.CreateInitialAdminUseCase.Outcome;
+import org.openreferral.application.account.port.in.CreateInitialAdminUseCase.CreateInitialAdminCommand;
+import org.openreferral.application.account.port.in.CreateInitialAdminUseCase.Outcome;
+import org.openreferral.application.account.port.in.CreateInitialAdminUseCase;
 
 /**
  * Start-up: creates the admin account configured by {@code referral.admin.email} and

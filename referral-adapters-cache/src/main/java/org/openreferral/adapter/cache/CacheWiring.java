@@ -12,10 +12,10 @@ import java.time.Duration;
 import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
-import org.openreferral.application.port.out.AccessTokenDenyList;
-import org.openreferral.application.port.out.AttemptCounters;
-import org.openreferral.application.port.out.EmailVerdictCache;
-import org.openreferral.application.port.out.ReferralCodeCache;
+import org.openreferral.application.account.port.out.AccessTokenDenyList;
+import org.openreferral.application.account.port.out.EmailVerdictCache;
+import org.openreferral.application.referral.port.out.ReferralCodeCache;
+import org.openreferral.application.shared.ratelimit.AttemptCounters;
 
 /** Chooses Redis or in-process caches at startup ({@code referral.cache.backend}) and produces the ports. */
 @Startup

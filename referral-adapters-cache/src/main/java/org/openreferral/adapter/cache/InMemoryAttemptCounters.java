@@ -5,7 +5,7 @@ import java.time.Instant;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.jboss.logging.Logger;
-import org.openreferral.application.port.out.AttemptCounters;
+import org.openreferral.application.shared.ratelimit.AttemptCounters;
 
 /**
  * Attempt counters in this process: one fixed window per key, changed atomically, on the time the caller

@@ -6,8 +6,8 @@ import com.github.benmanes.caffeine.cache.Ticker;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.Set;
-import org.openreferral.application.port.out.EmailVerdict;
-import org.openreferral.application.port.out.EmailVerdictCache;
+import org.openreferral.application.account.port.out.EmailVerdict;
+import org.openreferral.application.account.port.out.EmailVerdictCache;
 import org.openreferral.domain.model.user.Email;
 
 /** Email verdicts in this process: a bounded Caffeine map keyed by the keyed hash of the address. */

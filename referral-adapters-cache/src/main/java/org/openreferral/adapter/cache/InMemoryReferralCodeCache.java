@@ -7,7 +7,7 @@ import java.time.Duration;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
-import org.openreferral.application.port.out.ReferralCodeCache;
+import org.openreferral.application.referral.port.out.ReferralCodeCache;
 import org.openreferral.domain.model.user.Email;
 
 /** The lookup cache in this process: a bounded Caffeine map, each entry changed atomically with its generation. */

@@ -3,7 +3,7 @@ package org.openreferral.adapter.cache;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
-import org.openreferral.application.port.out.ReferralCodeCache;
+import org.openreferral.application.referral.port.out.ReferralCodeCache;
 import org.openreferral.domain.model.user.Email;
 
 /** Counts lookup-cache hits and misses ({@code referral_code_lookup_cache_total}) around the chosen cache. */

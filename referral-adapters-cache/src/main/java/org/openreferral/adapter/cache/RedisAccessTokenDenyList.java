@@ -4,7 +4,7 @@ import io.vertx.mutiny.redis.client.Command;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import org.openreferral.application.port.out.AccessTokenDenyList;
+import org.openreferral.application.account.port.out.AccessTokenDenyList;
 
 /**
  * The deny-list in Redis, shared by every instance: {@code referral:denied:<entry>} with the entry's ttl

@@ -4,7 +4,7 @@ import io.vertx.mutiny.redis.client.Command;
 import io.vertx.mutiny.redis.client.Response;
 import java.time.Duration;
 import java.time.Instant;
-import org.openreferral.application.port.out.AttemptCounters;
+import org.openreferral.application.shared.ratelimit.AttemptCounters;
 
 /**
  * Attempt counters in Redis, shared by every instance: {@code referral:attempts:{h}} is a hash of the

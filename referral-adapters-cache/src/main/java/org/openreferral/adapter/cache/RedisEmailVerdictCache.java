@@ -3,9 +3,9 @@ package org.openreferral.adapter.cache;
 import io.vertx.mutiny.redis.client.Command;
 import java.time.Duration;
 import java.util.Optional;
-import org.openreferral.application.port.out.EmailVerdict;
-import org.openreferral.application.port.out.EmailVerdict.Status;
-import org.openreferral.application.port.out.EmailVerdictCache;
+import org.openreferral.application.account.port.out.EmailVerdict.Status;
+import org.openreferral.application.account.port.out.EmailVerdict;
+import org.openreferral.application.account.port.out.EmailVerdictCache;
 import org.openreferral.domain.model.user.Email;
 
 /** Email verdicts in Redis ({@code referral:email:{h}} -> {@code STATUS|0/1|reason}); failures read as misses. */

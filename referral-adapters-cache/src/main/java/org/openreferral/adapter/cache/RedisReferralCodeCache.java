@@ -10,7 +10,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicLong;
-import org.openreferral.application.port.out.ReferralCodeCache;
+import org.openreferral.application.referral.port.out.ReferralCodeCache;
 import org.openreferral.domain.error.InvalidValueException;
 import org.openreferral.domain.model.referral.CodeValue;
 import org.openreferral.domain.model.user.Email;

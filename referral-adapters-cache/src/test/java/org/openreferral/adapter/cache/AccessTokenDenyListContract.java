@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.UUID;
 import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.Test;
-import org.openreferral.application.port.out.AccessTokenDenyList;
+import org.openreferral.application.account.port.out.AccessTokenDenyList;
 
 /** What every {@link AccessTokenDenyList} must do; run against the in-process and the Redis implementation. */
 abstract class AccessTokenDenyListContract {

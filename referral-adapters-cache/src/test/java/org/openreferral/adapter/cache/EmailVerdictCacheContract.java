@@ -7,9 +7,9 @@ import java.util.Collection;
 import java.util.UUID;
 import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.Test;
-import org.openreferral.application.port.out.EmailVerdict;
-import org.openreferral.application.port.out.EmailVerdict.Status;
-import org.openreferral.application.port.out.EmailVerdictCache;
+import org.openreferral.application.account.port.out.EmailVerdict.Status;
+import org.openreferral.application.account.port.out.EmailVerdict;
+import org.openreferral.application.account.port.out.EmailVerdictCache;
 import org.openreferral.domain.model.user.Email;
 
 /** What every {@link EmailVerdictCache} must do; run against the in-process and the Redis implementation. */

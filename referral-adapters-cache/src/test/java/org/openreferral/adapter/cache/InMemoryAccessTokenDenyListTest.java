@@ -2,7 +2,7 @@ package org.openreferral.adapter.cache;
 
 import java.time.Duration;
 import java.util.function.BooleanSupplier;
-import org.openreferral.application.port.out.AccessTokenDenyList;
+import org.openreferral.application.account.port.out.AccessTokenDenyList;
 
 class InMemoryAccessTokenDenyListTest extends AccessTokenDenyListContract {
 

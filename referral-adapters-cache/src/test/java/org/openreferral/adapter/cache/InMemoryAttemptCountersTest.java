@@ -3,7 +3,7 @@ package org.openreferral.adapter.cache;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
-import org.openreferral.application.port.out.AttemptCounters;
+import org.openreferral.application.shared.ratelimit.AttemptCounters;
 
 class InMemoryAttemptCountersTest extends AttemptCountersContract {
 

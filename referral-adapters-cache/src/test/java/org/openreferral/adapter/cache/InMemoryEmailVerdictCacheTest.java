@@ -6,9 +6,9 @@ import java.time.Duration;
 import java.util.Collection;
 import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.Test;
-import org.openreferral.application.port.out.EmailVerdict;
-import org.openreferral.application.port.out.EmailVerdict.Status;
-import org.openreferral.application.port.out.EmailVerdictCache;
+import org.openreferral.application.account.port.out.EmailVerdict.Status;
+import org.openreferral.application.account.port.out.EmailVerdict;
+import org.openreferral.application.account.port.out.EmailVerdictCache;
 import org.openreferral.domain.model.user.Email;
 
 class InMemoryEmailVerdictCacheTest extends EmailVerdictCacheContract {

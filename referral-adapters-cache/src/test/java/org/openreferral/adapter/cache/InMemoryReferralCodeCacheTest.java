@@ -6,8 +6,8 @@ import java.time.Duration;
 import java.util.Collection;
 import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.Test;
-import org.openreferral.application.port.out.ReferralCodeCache;
-import org.openreferral.application.port.out.ReferralCodeCache.Snapshot;
+import org.openreferral.application.referral.port.out.ReferralCodeCache.Snapshot;
+import org.openreferral.application.referral.port.out.ReferralCodeCache;
 import org.openreferral.domain.model.user.Email;
 
 class InMemoryReferralCodeCacheTest extends ReferralCodeCacheContract {

@@ -9,10 +9,10 @@ import io.smallrye.health.SmallRyeHealthReporter;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
-import org.openreferral.application.port.out.EmailVerdict;
-import org.openreferral.application.port.out.EmailVerdict.Status;
-import org.openreferral.application.port.out.EmailVerdictCache;
-import org.openreferral.application.port.out.ReferralCodeCache;
+import org.openreferral.application.account.port.out.EmailVerdict.Status;
+import org.openreferral.application.account.port.out.EmailVerdict;
+import org.openreferral.application.account.port.out.EmailVerdictCache;
+import org.openreferral.application.referral.port.out.ReferralCodeCache;
 import org.openreferral.domain.model.user.Email;
 
 /** The application as it runs with no Redis configured at all. */

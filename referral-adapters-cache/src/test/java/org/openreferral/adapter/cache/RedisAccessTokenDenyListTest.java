@@ -12,7 +12,7 @@ import java.util.List;
 import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.openreferral.application.port.out.AccessTokenDenyList;
+import org.openreferral.application.account.port.out.AccessTokenDenyList;
 
 @QuarkusTest
 @WithTestResource(EmbeddedRedis.class)

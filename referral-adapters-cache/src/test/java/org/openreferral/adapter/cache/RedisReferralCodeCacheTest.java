@@ -13,7 +13,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.Test;
-import org.openreferral.application.port.out.ReferralCodeCache;
+import org.openreferral.application.referral.port.out.ReferralCodeCache;
 import org.openreferral.domain.model.user.Email;
 
 @QuarkusTest

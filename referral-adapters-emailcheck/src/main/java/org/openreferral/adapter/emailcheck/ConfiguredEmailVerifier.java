@@ -13,8 +13,8 @@ import java.util.Locale;
 import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
-import org.openreferral.application.port.out.EmailVerdict;
-import org.openreferral.application.port.out.EmailVerifier;
+import org.openreferral.application.account.port.out.EmailVerdict;
+import org.openreferral.application.account.port.out.EmailVerifier;
 import org.openreferral.domain.model.user.Email;
 
 /** Adapter: the application's {@link EmailVerifier}; Hunter.io when an API key is configured, else the offline check. */

@@ -2,9 +2,9 @@ package org.openreferral.adapter.emailcheck;
 
 import java.util.Locale;
 import java.util.regex.Pattern;
-import org.openreferral.application.port.out.EmailVerdict;
-import org.openreferral.application.port.out.EmailVerdict.Status;
-import org.openreferral.application.port.out.EmailVerifier;
+import org.openreferral.application.account.port.out.EmailVerdict.Status;
+import org.openreferral.application.account.port.out.EmailVerdict;
+import org.openreferral.application.account.port.out.EmailVerifier;
 import org.openreferral.domain.model.user.Email;
 
 /** Adapter: judges an address without the network, by its domain's syntax and a list of disposable-email domains. */

@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
-import org.openreferral.application.port.out.EmailVerdict;
-import org.openreferral.application.port.out.EmailVerifier;
+import org.openreferral.application.account.port.out.EmailVerdict;
+import org.openreferral.application.account.port.out.EmailVerifier;
 import org.openreferral.domain.model.user.Email;
 
 @QuarkusTest

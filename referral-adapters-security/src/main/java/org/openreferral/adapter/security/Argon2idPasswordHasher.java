@@ -16,8 +16,8 @@ import java.util.regex.Pattern;
 import org.bouncycastle.crypto.generators.Argon2BytesGenerator;
 import org.bouncycastle.crypto.params.Argon2Parameters;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.openreferral.application.error.ServiceUnavailableException;
-import org.openreferral.application.port.out.PasswordHasher;
+import org.openreferral.application.account.port.out.PasswordHasher;
+import org.openreferral.application.shared.error.ServiceUnavailableException;
 import org.openreferral.domain.model.user.PasswordHash;
 
 /**

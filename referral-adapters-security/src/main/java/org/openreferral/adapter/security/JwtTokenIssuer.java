@@ -12,7 +12,7 @@ import java.util.LinkedHashSet;
 import java.util.Set;
 import java.util.UUID;
 import org.eclipse.microprofile.jwt.Claims;
-import org.openreferral.application.port.out.TokenIssuer;
+import org.openreferral.application.account.port.out.TokenIssuer;
 import org.openreferral.domain.model.session.SessionId;
 import org.openreferral.domain.model.user.Role;
 import org.openreferral.domain.model.user.User;

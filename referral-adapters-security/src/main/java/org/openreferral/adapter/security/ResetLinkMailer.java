@@ -10,7 +10,7 @@ import java.time.Duration;
 import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
-import org.openreferral.application.port.out.PasswordResetMailer;
+import org.openreferral.application.account.port.out.PasswordResetMailer;
 import org.openreferral.domain.model.user.Email;
 
 /**

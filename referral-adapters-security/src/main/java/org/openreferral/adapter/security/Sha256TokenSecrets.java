@@ -7,7 +7,7 @@ import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.HexFormat;
-import org.openreferral.application.port.out.TokenSecrets;
+import org.openreferral.application.account.port.out.TokenSecrets;
 
 /**
  * Adapter: opaque token secrets of 256 bits from {@link SecureRandom}, base64url without padding (43

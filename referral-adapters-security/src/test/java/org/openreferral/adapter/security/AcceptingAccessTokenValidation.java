@@ -3,7 +3,7 @@ package org.openreferral.adapter.security;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
-import org.openreferral.application.port.in.ValidateAccessTokenUseCase;
+import org.openreferral.application.account.port.in.ValidateAccessTokenUseCase;
 
 /** Test double for this module's Quarkus tests: accepts every token and remembers what it was asked. */
 @ApplicationScoped

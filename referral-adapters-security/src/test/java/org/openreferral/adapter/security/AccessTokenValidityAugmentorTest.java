@@ -18,7 +18,7 @@ import java.util.Set;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.openreferral.application.port.in.ValidateAccessTokenUseCase.ValidateAccessTokenCommand;
+import org.openreferral.application.account.port.in.ValidateAccessTokenUseCase.ValidateAccessTokenCommand;
 import org.openreferral.domain.model.session.SessionId;
 import org.openreferral.domain.model.user.Role;
 import org.openreferral.domain.model.user.User;
@@ -53,12 +53,12 @@ class AccessTokenValidityAugmentorTest {
                 .setPrincipal(verified(JwtTokenIssuerTest.user(Set.of(Role.USER)), SessionId.newId())).build();
 
         Throwable refused = catchThrowable(() -> augmentor(command -> {
-            throw org.openreferral.application.error.AuthenticationFailedException.tokenRevoked();
+            throw org.openreferral.application.shared.error.AuthenticationFailedException.tokenRevoked();
         }).augment(identity, CONTEXT).await().indefinitely());
 
         assertThat(refused).isInstanceOf(AuthenticationFailedException.class);
         assertThat(refused.getCause()).isInstanceOfSatisfying(
-                org.openreferral.application.error.AuthenticationFailedException.class,
+                org.openreferral.application.shared.error.AuthenticationFailedException.class,
                 reason -> assertThat(reason.code()).isEqualTo("token-revoked"));
     }
 
@@ -72,7 +72,7 @@ class AccessTokenValidityAugmentorTest {
     }
 
     private static AccessTokenValidityAugmentor augmentor(
-            org.openreferral.application.port.in.ValidateAccessTokenUseCase validation) {
+            org.openreferral.application.account.port.in.ValidateAccessTokenUseCase validation) {
         return new AccessTokenValidityAugmentor(validation);
     }
 

@@ -12,7 +12,7 @@ import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.openreferral.application.error.ServiceUnavailableException;
+import org.openreferral.application.shared.error.ServiceUnavailableException;
 import org.openreferral.domain.model.user.PasswordHash;
 
 class Argon2idPasswordHasherTest {

@@ -6,7 +6,7 @@ import java.util.Base64;
 import java.util.HashSet;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
-import org.openreferral.application.port.out.TokenSecrets.Secret;
+import org.openreferral.application.account.port.out.TokenSecrets.Secret;
 
 class Sha256TokenSecretsTest {
 

@@ -7,7 +7,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.openreferral.application.port.out.AccessTokenDenyList;
+import org.openreferral.application.account.port.out.AccessTokenDenyList;
 
 /** Deny-list entries that live for their ttl on the given clock; remembers each entry's ttl. */
 public final class FakeAccessTokenDenyList implements AccessTokenDenyList {

@@ -4,7 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
-import org.openreferral.application.port.out.AttemptCounters;
+import org.openreferral.application.shared.ratelimit.AttemptCounters;
 
 /** Fixed-window counters in a map, on the time the caller passes, as the port's contract says. */
 public final class FakeAttemptCounters implements AttemptCounters {

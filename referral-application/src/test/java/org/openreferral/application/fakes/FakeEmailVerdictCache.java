@@ -8,8 +8,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.openreferral.application.port.out.EmailVerdict;
-import org.openreferral.application.port.out.EmailVerdictCache;
+import org.openreferral.application.account.port.out.EmailVerdict;
+import org.openreferral.application.account.port.out.EmailVerdictCache;
 import org.openreferral.domain.model.user.Email;
 
 /** In-memory verdict cache whose entries live for their TTL on the given clock; remembers every write. */

@@ -1,6 +1,6 @@
 package org.openreferral.application.fakes;
 
-import org.openreferral.application.port.out.PasswordHasher;
+import org.openreferral.application.account.port.out.PasswordHasher;
 import org.openreferral.domain.model.user.PasswordHash;
 
 /** A fast, transparent hasher ({@code hash:<password>}) that counts its calls. */

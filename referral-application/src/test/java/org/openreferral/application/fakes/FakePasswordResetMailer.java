@@ -3,7 +3,7 @@ package org.openreferral.application.fakes;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import org.openreferral.application.port.out.PasswordResetMailer;
+import org.openreferral.application.account.port.out.PasswordResetMailer;
 import org.openreferral.domain.model.user.Email;
 
 /** Remembers every reset link it was asked to send, and whether that happened inside a unit of work. */

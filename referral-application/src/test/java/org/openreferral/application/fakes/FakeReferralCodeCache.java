@@ -8,7 +8,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.openreferral.application.port.out.ReferralCodeCache;
+import org.openreferral.application.referral.port.out.ReferralCodeCache;
 import org.openreferral.domain.model.user.Email;
 
 /**

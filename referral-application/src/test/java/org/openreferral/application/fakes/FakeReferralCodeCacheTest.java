@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
-import org.openreferral.application.port.out.ReferralCodeCache.CachedCode;
-import org.openreferral.application.port.out.ReferralCodeCache.Snapshot;
+import org.openreferral.application.referral.port.out.ReferralCodeCache.CachedCode;
+import org.openreferral.application.referral.port.out.ReferralCodeCache.Snapshot;
 import org.openreferral.domain.model.user.Email;
 
 /** The fake honours the port's contract, which the lookup tests rely on. */

@@ -4,7 +4,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import org.openreferral.application.port.out.TokenIssuer;
+import org.openreferral.application.account.port.out.TokenIssuer;
 import org.openreferral.domain.model.session.SessionId;
 import org.openreferral.domain.model.user.User;
 import org.openreferral.domain.model.user.UserId;

@@ -1,7 +1,7 @@
 package org.openreferral.application.fakes;
 
 import java.util.concurrent.atomic.AtomicInteger;
-import org.openreferral.application.port.out.TokenSecrets;
+import org.openreferral.application.account.port.out.TokenSecrets;
 
 /** Hands out recognisable secrets ({@code secret-1}, {@code secret-2}, ...) whose digest is {@code digest:<secret>}. */
 public final class FakeTokenSecrets implements TokenSecrets {

@@ -5,7 +5,7 @@ import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import java.util.function.Supplier;
-import org.openreferral.application.port.out.UnitOfWork;
+import org.openreferral.application.shared.UnitOfWork;
 
 /**
  * A unit of work over the in-memory stores: it snapshots every enlisted store when work begins and

@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import org.openreferral.application.port.out.PasswordResetTokenRepository;
+import org.openreferral.application.account.port.out.PasswordResetTokenRepository;
 import org.openreferral.domain.model.session.PasswordResetToken;
 import org.openreferral.domain.model.user.UserId;
 

@@ -8,7 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-import org.openreferral.application.port.out.RefreshTokenRepository;
+import org.openreferral.application.account.port.out.RefreshTokenRepository;
 import org.openreferral.domain.model.session.RefreshToken;
 import org.openreferral.domain.model.session.RefreshTokenStatus;
 import org.openreferral.domain.model.session.SessionId;

@@ -3,9 +3,9 @@ package org.openreferral.application.fakes;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import org.openreferral.application.port.in.Page;
-import org.openreferral.application.port.in.PageRequest;
-import org.openreferral.application.port.out.RewardLedger;
+import org.openreferral.application.referral.port.out.RewardLedger;
+import org.openreferral.application.shared.Page;
+import org.openreferral.application.shared.PageRequest;
 import org.openreferral.domain.model.referral.RewardEntry;
 import org.openreferral.domain.model.user.UserId;
 

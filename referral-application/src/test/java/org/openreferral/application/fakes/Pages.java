@@ -1,8 +1,8 @@
 package org.openreferral.application.fakes;
 
 import java.util.List;
-import org.openreferral.application.port.in.Page;
-import org.openreferral.application.port.in.PageRequest;
+import org.openreferral.application.shared.Page;
+import org.openreferral.application.shared.PageRequest;
 
 /** Cuts one page out of a fully sorted list. */
 final class Pages {

@@ -11,7 +11,7 @@ import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.openreferral.adapter.rest.problem.ProblemDetail;
+import org.openreferral.adapter.rest.shared.problem.ProblemDetail;
 
 /**
  * Reads every API request body completely on the event loop, up to {@code referral.http.max-body-size}, before

@@ -11,7 +11,7 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.UUID;
 import javax.sql.DataSource;
-import org.openreferral.application.port.out.TokenSecrets;
+import org.openreferral.application.account.port.out.TokenSecrets;
 import org.openreferral.bootstrap.support.Api;
 
 /**

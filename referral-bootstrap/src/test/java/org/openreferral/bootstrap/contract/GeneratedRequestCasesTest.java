@@ -39,7 +39,7 @@ import org.cornutum.tcases.openapi.testwriter.encoder.UriEncoder.Component;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
-import org.openreferral.application.port.out.TokenSecrets;
+import org.openreferral.application.account.port.out.TokenSecrets;
 import org.openreferral.bootstrap.support.Api;
 import org.openreferral.bootstrap.support.PostgresTestResource;
 

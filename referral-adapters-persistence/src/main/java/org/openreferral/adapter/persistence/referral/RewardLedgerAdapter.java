@@ -1,0 +1,46 @@
+package org.openreferral.adapter.persistence.referral;
+
+import io.quarkus.hibernate.orm.panache.PanacheQuery;
+import io.quarkus.panache.common.Sort;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.List;
+import org.openreferral.application.referral.port.out.RewardLedger;
+import org.openreferral.application.shared.Page;
+import org.openreferral.application.shared.PageRequest;
+import org.openreferral.domain.model.referral.RewardEntry;
+import org.openreferral.domain.model.user.UserId;
+
+/** The reward ledger in PostgreSQL: insert-only (a trigger refuses updates and deletes). */
+@ApplicationScoped
+public class RewardLedgerAdapter implements RewardLedger {
+
+    private final RewardEntryPanacheRepository rows;
+
+    RewardLedgerAdapter(RewardEntryPanacheRepository rows) {
+        this.rows = rows;
+    }
+
+    @Override
+    public void append(List<RewardEntry> entries) {
+        entries.stream().map(ReferralMapper::toEntity).forEach(rows::persist);
+        rows.flush();
+    }
+
+    @Override
+    public long balance(UserId user) {
+        Long sum = rows.getEntityManager()
+                .createQuery("select coalesce(sum(e.points), 0) from RewardEntryJpaEntity e where e.userId = :user",
+                        Long.class)
+                .setParameter("user", user.value())
+                .getSingleResult();
+        return sum;
+    }
+
+    @Override
+    public Page<RewardEntry> entries(UserId user, PageRequest page) {
+        PanacheQuery<RewardEntryJpaEntity> query = rows.find("userId = ?1", Sort.descending("createdAt", "id"),
+                user.value());
+        return Page.of(query.page(page.page() - 1, page.size()).list().stream().map(ReferralMapper::toDomain).toList(),
+                query.count(), page);
+    }
+}

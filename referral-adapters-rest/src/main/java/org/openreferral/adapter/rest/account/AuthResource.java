@@ -1,0 +1,185 @@
+package org.openreferral.adapter.rest.account;
+
+import io.quarkus.security.Authenticated;
+import io.vertx.core.http.HttpServerRequest;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.CacheControl;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import org.jboss.resteasy.reactive.RestForm;
+import org.jboss.resteasy.reactive.RestPath;
+import org.openreferral.adapter.rest.account.dto.AcceptedResponse;
+import org.openreferral.adapter.rest.account.dto.PasswordResetConfirmation;
+import org.openreferral.adapter.rest.account.dto.PasswordResetRequest;
+import org.openreferral.adapter.rest.account.dto.RegisterRequest;
+import org.openreferral.adapter.rest.account.dto.TokenRequest;
+import org.openreferral.adapter.rest.account.dto.TokenResponse;
+import org.openreferral.adapter.rest.account.dto.UserResponse;
+import org.openreferral.adapter.rest.shared.CallerProvider.PresentedToken;
+import org.openreferral.adapter.rest.shared.CallerProvider;
+import org.openreferral.adapter.rest.shared.ClientAddress;
+import org.openreferral.application.account.port.in.AuthenticateUserUseCase.AuthenticateUserCommand;
+import org.openreferral.application.account.port.in.AuthenticateUserUseCase;
+import org.openreferral.application.account.port.in.IssuedTokens;
+import org.openreferral.application.account.port.in.LogOutUseCase.LogOutCommand;
+import org.openreferral.application.account.port.in.LogOutUseCase;
+import org.openreferral.application.account.port.in.RefreshAccessTokenUseCase.RefreshAccessTokenCommand;
+import org.openreferral.application.account.port.in.RefreshAccessTokenUseCase;
+import org.openreferral.application.account.port.in.RegisterUserUseCase.RegisterUserCommand;
+import org.openreferral.application.account.port.in.RegisterUserUseCase;
+import org.openreferral.application.account.port.in.RequestPasswordResetUseCase.RequestPasswordResetCommand;
+import org.openreferral.application.account.port.in.RequestPasswordResetUseCase;
+import org.openreferral.application.account.port.in.ResetPasswordUseCase.ResetPasswordCommand;
+import org.openreferral.application.account.port.in.ResetPasswordUseCase;
+import org.openreferral.application.shared.ratelimit.CheckRateLimitUseCase.CheckRateLimitCommand;
+import org.openreferral.application.shared.ratelimit.CheckRateLimitUseCase.RateLimitedAction;
+import org.openreferral.application.shared.ratelimit.CheckRateLimitUseCase;
+import org.openreferral.domain.error.InvalidValueException;
+
+/**
+ * Accounts and tokens: registration, the OAuth2 token endpoint (password and refresh grants), logout and
+ * password reset. The public operations count against per-client rate limits first.
+ */
+@Path("/api/v1/auth")
+@Produces(MediaType.APPLICATION_JSON)
+public class AuthResource {
+
+    private static final String PASSWORD_GRANT = "password";
+    private static final String REFRESH_GRANT = "refresh_token";
+    private static final AcceptedResponse RESET_ACCEPTED = new AcceptedResponse(
+            "If an account has this email address, a link to reset its password is on its way.");
+
+    private final RegisterUserUseCase register;
+    private final AuthenticateUserUseCase authenticate;
+    private final RefreshAccessTokenUseCase refresh;
+    private final LogOutUseCase logOut;
+    private final RequestPasswordResetUseCase requestReset;
+    private final ResetPasswordUseCase resetPassword;
+    private final CheckRateLimitUseCase rateLimits;
+    private final CallerProvider callers;
+    private final AccountMapper mapper;
+
+    AuthResource(RegisterUserUseCase register, AuthenticateUserUseCase authenticate,
+                 RefreshAccessTokenUseCase refresh, LogOutUseCase logOut, RequestPasswordResetUseCase requestReset,
+                 ResetPasswordUseCase resetPassword, CheckRateLimitUseCase rateLimits, CallerProvider callers,
+                 AccountMapper mapper) {
+        this.register = register;
+        this.authenticate = authenticate;
+        this.refresh = refresh;
+        this.logOut = logOut;
+        this.requestReset = requestReset;
+        this.resetPassword = resetPassword;
+        this.rateLimits = rateLimits;
+        this.callers = callers;
+        this.mapper = mapper;
+    }
+
+    @POST
+    @Path("/register")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response register(@Valid @NotNull RegisterRequest request, @Context HttpServerRequest http) {
+        limit(RateLimitedAction.REGISTER, http);
+        return registered(request, request.referralCode());
+    }
+
+    @POST
+    @Path("/register/{referralCode}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response registerWithCode(@RestPath String referralCode, @Valid @NotNull RegisterRequest request,
+                                     @Context HttpServerRequest http) {
+        limit(RateLimitedAction.REGISTER, http);
+        if (request.referralCode() != null && !request.referralCode().equalsIgnoreCase(referralCode)) {
+            throw new InvalidValueException("referralCode", "differs from the code in the path");
+        }
+        return registered(request, referralCode);
+    }
+
+    private Response registered(RegisterRequest request, String referralCode) {
+        UserResponse user = mapper.toResponse(register.register(new RegisterUserCommand(request.username(),
+                request.email(), request.password(), request.name(), referralCode)));
+        return Response.created(URI.create("/api/v1/users/" + user.id())).entity(user).build();
+    }
+
+    @POST
+    @Path("/token")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response tokenFromForm(@RestForm("grant_type") String grantType, @RestForm String username,
+                                  @RestForm String password, @RestForm("refresh_token") String refreshToken,
+                                  @Context HttpServerRequest http) {
+        return token(grantType, username, password, refreshToken, http);
+    }
+
+    @POST
+    @Path("/token")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response tokenFromJson(@Valid @NotNull TokenRequest request, @Context HttpServerRequest http) {
+        return token(request.grantType(), request.username(), request.password(), request.refreshToken(), http);
+    }
+
+    private Response token(String grantType, String username, String password, String refreshToken,
+                           HttpServerRequest http) {
+        limit(RateLimitedAction.TOKEN, http);
+        String grant = grantType == null || grantType.isBlank() ? PASSWORD_GRANT : grantType;
+        IssuedTokens tokens = switch (grant) {
+            case PASSWORD_GRANT -> authenticate.authenticate(new AuthenticateUserCommand(username, password));
+            case REFRESH_GRANT -> {
+                if (refreshToken == null || refreshToken.isEmpty()) {
+                    throw new InvalidValueException("refresh_token", "is required for the refresh_token grant");
+                }
+                yield refresh.refresh(new RefreshAccessTokenCommand(refreshToken));
+            }
+            default -> throw new InvalidValueException("grant_type", "must be 'password' or 'refresh_token'");
+        };
+        return tokenResponse(tokens);
+    }
+
+    private static Response tokenResponse(IssuedTokens tokens) {
+        CacheControl noStore = new CacheControl();
+        noStore.setNoStore(true);
+        return Response.ok(new TokenResponse(tokens.accessToken(), "Bearer", tokens.accessTokenLifetime().toSeconds(),
+                        tokens.refreshToken()))
+                .cacheControl(noStore)
+                .header("Pragma", "no-cache")
+                .build();
+    }
+
+    @POST
+    @Path("/logout")
+    @Authenticated
+    public Response logout() {
+        PresentedToken token = callers.presentedToken();
+        logOut.logOut(new LogOutCommand(callers.current(), token.sessionId(), token.id(), token.expiresAt()));
+        return Response.noContent().build();
+    }
+
+    @POST
+    @Path("/password-reset")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response requestPasswordReset(@Valid @NotNull PasswordResetRequest request,
+                                         @Context HttpServerRequest http) {
+        limit(RateLimitedAction.PASSWORD_RESET, http);
+        requestReset.request(new RequestPasswordResetCommand(request.email()));
+        return Response.accepted(RESET_ACCEPTED).build();
+    }
+
+    @POST
+    @Path("/password-reset/confirm")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response confirmPasswordReset(@Valid @NotNull PasswordResetConfirmation request,
+                                         @Context HttpServerRequest http) {
+        limit(RateLimitedAction.PASSWORD_RESET, http);
+        resetPassword.reset(new ResetPasswordCommand(request.token(), request.newPassword()));
+        return Response.noContent().build();
+    }
+
+    private void limit(RateLimitedAction action, HttpServerRequest http) {
+        rateLimits.check(new CheckRateLimitCommand(action, ClientAddress.of(http)));
+    }
+}

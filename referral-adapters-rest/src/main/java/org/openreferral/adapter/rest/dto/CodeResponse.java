@@ -1,9 +1,0 @@
-package org.openreferral.adapter.rest.dto;
-
-import java.time.Instant;
-import java.util.UUID;
-
-/** A referral code as its owner sees it. */
-public record CodeResponse(UUID id, String code, String status, Instant createdAt, Instant expiresAt,
-                           Instant revokedAt, long referrals) {
-}

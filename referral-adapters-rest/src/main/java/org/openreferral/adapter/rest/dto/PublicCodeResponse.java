@@ -1,7 +1,0 @@
-package org.openreferral.adapter.rest.dto;
-
-import java.time.Instant;
-
-/** The public lookup answer: the code and its expiry, nothing about the referrer. */
-public record PublicCodeResponse(String code, Instant expiresAt) {
-}

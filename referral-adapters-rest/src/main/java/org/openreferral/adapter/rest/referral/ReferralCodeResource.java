@@ -1,0 +1,120 @@
+package org.openreferral.adapter.rest.referral;
+
+import io.quarkus.security.Authenticated;
+import io.vertx.core.http.HttpServerRequest;
+import jakarta.annotation.security.PermitAll;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.jboss.resteasy.reactive.RestPath;
+import org.jboss.resteasy.reactive.RestQuery;
+import org.openreferral.adapter.rest.referral.dto.CodeResponse;
+import org.openreferral.adapter.rest.referral.dto.CreateCodeRequest;
+import org.openreferral.adapter.rest.referral.dto.PublicCodeResponse;
+import org.openreferral.adapter.rest.referral.dto.ReferralResponse;
+import org.openreferral.adapter.rest.shared.CallerProvider;
+import org.openreferral.adapter.rest.shared.ClientAddress;
+import org.openreferral.adapter.rest.shared.PageResponse;
+import org.openreferral.adapter.rest.shared.RequestParsing;
+import org.openreferral.application.referral.port.in.CreateReferralCodeUseCase.CreateReferralCodeCommand;
+import org.openreferral.application.referral.port.in.CreateReferralCodeUseCase;
+import org.openreferral.application.referral.port.in.GetActiveReferralCodeUseCase.GetActiveReferralCodeQuery;
+import org.openreferral.application.referral.port.in.GetActiveReferralCodeUseCase;
+import org.openreferral.application.referral.port.in.ListReferralCodesUseCase.ListReferralCodesQuery;
+import org.openreferral.application.referral.port.in.ListReferralCodesUseCase;
+import org.openreferral.application.referral.port.in.ListReferralsUseCase.ByCode;
+import org.openreferral.application.referral.port.in.ListReferralsUseCase.ListReferralsQuery;
+import org.openreferral.application.referral.port.in.ListReferralsUseCase;
+import org.openreferral.application.referral.port.in.LookupReferralCodeUseCase.LookupReferralCodeQuery;
+import org.openreferral.application.referral.port.in.LookupReferralCodeUseCase;
+import org.openreferral.application.referral.port.in.RevokeReferralCodeUseCase.RevokeReferralCodeCommand;
+import org.openreferral.application.referral.port.in.RevokeReferralCodeUseCase;
+import org.openreferral.application.shared.ratelimit.CheckRateLimitUseCase.CheckRateLimitCommand;
+import org.openreferral.application.shared.ratelimit.CheckRateLimitUseCase.RateLimitedAction;
+import org.openreferral.application.shared.ratelimit.CheckRateLimitUseCase;
+import org.openreferral.domain.error.InvalidValueException;
+
+/** Referral codes: the caller's own, and the public lookup by a referrer's email. */
+@Path("/api/v1/referral-codes")
+@Produces(MediaType.APPLICATION_JSON)
+@Authenticated
+public class ReferralCodeResource {
+
+    private final CreateReferralCodeUseCase create;
+    private final ListReferralCodesUseCase list;
+    private final GetActiveReferralCodeUseCase active;
+    private final RevokeReferralCodeUseCase revoke;
+    private final LookupReferralCodeUseCase lookup;
+    private final ListReferralsUseCase referrals;
+    private final CheckRateLimitUseCase rateLimits;
+    private final CallerProvider callers;
+    private final ReferralMapper mapper;
+
+    ReferralCodeResource(CreateReferralCodeUseCase create, ListReferralCodesUseCase list,
+                         GetActiveReferralCodeUseCase active, RevokeReferralCodeUseCase revoke,
+                         LookupReferralCodeUseCase lookup, ListReferralsUseCase referrals,
+                         CheckRateLimitUseCase rateLimits, CallerProvider callers, ReferralMapper mapper) {
+        this.rateLimits = rateLimits;
+        this.create = create;
+        this.list = list;
+        this.active = active;
+        this.revoke = revoke;
+        this.lookup = lookup;
+        this.referrals = referrals;
+        this.callers = callers;
+        this.mapper = mapper;
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response create(@Valid @NotNull CreateCodeRequest request) {
+        CodeResponse code = mapper.toResponse(create.create(new CreateReferralCodeCommand(callers.current(),
+                RequestParsing.instant("expiresAt", request.expiresAt()), request.code())));
+        return Response.status(Response.Status.CREATED).entity(code).build();
+    }
+
+    @GET
+    public PageResponse<CodeResponse> list(@RestQuery String page, @RestQuery String size) {
+        return mapper.toCodePage(list.list(new ListReferralCodesQuery(callers.current(), RequestParsing.page(page, size))));
+    }
+
+    @GET
+    @Path("/active")
+    public CodeResponse active() {
+        return mapper.toResponse(active.get(new GetActiveReferralCodeQuery(callers.current())));
+    }
+
+    @DELETE
+    @Path("/{code}")
+    public Response revoke(@RestPath String code) {
+        revoke.revoke(new RevokeReferralCodeCommand(callers.current(), code));
+        return Response.noContent().build();
+    }
+
+    @GET
+    @Path("/lookup")
+    @PermitAll
+    public PublicCodeResponse lookup(@RestQuery String email, @Context HttpServerRequest http) {
+        rateLimits.check(new CheckRateLimitCommand(RateLimitedAction.CODE_LOOKUP, ClientAddress.of(http)));
+        if (email == null) {
+            throw new InvalidValueException("email", "is required");
+        }
+        return mapper.toResponse(lookup.lookup(new LookupReferralCodeQuery(email)));
+    }
+
+    @GET
+    @Path("/{code}/referrals")
+    public PageResponse<ReferralResponse> referrals(@RestPath String code, @RestQuery String page,
+                                                    @RestQuery String size) {
+        return mapper.toReferralPage(referrals.list(new ListReferralsQuery(callers.current(), new ByCode(code),
+                RequestParsing.page(page, size))));
+    }
+}

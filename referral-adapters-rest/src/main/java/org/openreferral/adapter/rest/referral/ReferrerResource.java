@@ -1,0 +1,78 @@
+package org.openreferral.adapter.rest.referral;
+
+import io.quarkus.security.Authenticated;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import java.util.UUID;
+import org.jboss.resteasy.reactive.RestPath;
+import org.jboss.resteasy.reactive.RestQuery;
+import org.openreferral.adapter.rest.referral.dto.ReferralResponse;
+import org.openreferral.adapter.rest.referral.dto.ReferralStatsResponse;
+import org.openreferral.adapter.rest.referral.dto.RewardsResponse;
+import org.openreferral.adapter.rest.shared.CallerProvider;
+import org.openreferral.adapter.rest.shared.PageResponse;
+import org.openreferral.adapter.rest.shared.RequestParsing;
+import org.openreferral.application.referral.port.in.GetReferralStatsUseCase;
+import org.openreferral.application.referral.port.in.GetReferralStatsUseCase.GetReferralStatsQuery;
+import org.openreferral.application.referral.port.in.GetRewardsUseCase;
+import org.openreferral.application.referral.port.in.GetRewardsUseCase.GetRewardsQuery;
+import org.openreferral.application.referral.port.in.ListReferralsUseCase;
+import org.openreferral.application.referral.port.in.ListReferralsUseCase.ByReferrer;
+import org.openreferral.application.referral.port.in.ListReferralsUseCase.ListReferralsQuery;
+import org.openreferral.application.shared.Caller;
+import org.openreferral.domain.error.NotFoundException;
+
+/** What a referrer sees under their user resource: the people they referred, their stats and their rewards. */
+@Path("/api/v1/users")
+@Produces(MediaType.APPLICATION_JSON)
+@Authenticated
+public class ReferrerResource {
+
+    private final ListReferralsUseCase listReferrals;
+    private final GetReferralStatsUseCase stats;
+    private final GetRewardsUseCase rewards;
+    private final CallerProvider callers;
+    private final ReferralMapper mapper;
+
+    ReferrerResource(ListReferralsUseCase listReferrals, GetReferralStatsUseCase stats, GetRewardsUseCase rewards,
+                     CallerProvider callers, ReferralMapper mapper) {
+        this.listReferrals = listReferrals;
+        this.stats = stats;
+        this.rewards = rewards;
+        this.callers = callers;
+        this.mapper = mapper;
+    }
+
+    @GET
+    @Path("/me/referrals")
+    public PageResponse<ReferralResponse> myReferrals(@RestQuery String page, @RestQuery String size) {
+        Caller caller = callers.current();
+        return referralsOf(caller, caller.id().value(), page, size);
+    }
+
+    @GET
+    @Path("/{id}/referrals")
+    public PageResponse<ReferralResponse> referrals(@RestPath String id, @RestQuery String page,
+                                                    @RestQuery String size) {
+        return referralsOf(callers.current(), RequestParsing.id(id, NotFoundException::user), page, size);
+    }
+
+    private PageResponse<ReferralResponse> referralsOf(Caller caller, UUID referrer, String page, String size) {
+        return mapper.toReferralPage(listReferrals.list(new ListReferralsQuery(caller, new ByReferrer(referrer),
+                RequestParsing.page(page, size))));
+    }
+
+    @GET
+    @Path("/me/referral-stats")
+    public ReferralStatsResponse referralStats() {
+        return mapper.toResponse(stats.get(new GetReferralStatsQuery(callers.current())));
+    }
+
+    @GET
+    @Path("/me/rewards")
+    public RewardsResponse rewards(@RestQuery String page, @RestQuery String size) {
+        return mapper.toResponse(rewards.get(new GetRewardsQuery(callers.current(), RequestParsing.page(page, size))));
+    }
+}

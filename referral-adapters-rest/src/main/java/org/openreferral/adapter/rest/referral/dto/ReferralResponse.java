@@ -1,0 +1,12 @@
+package org.openreferral.adapter.rest.referral.dto;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/** A referral: who registered, with which code, when. */
+public record ReferralResponse(UUID id, RefereeResponse referee, String code, Instant createdAt) {
+
+    /** The referee; the email is masked unless an admin asks. */
+    public record RefereeResponse(UUID id, String username, String email) {
+    }
+}

@@ -1,0 +1,72 @@
+package org.openreferral.adapter.rest.shared;
+
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+import java.util.UUID;
+import java.util.function.Supplier;
+import org.openreferral.application.shared.PageRequest;
+import org.openreferral.domain.error.InvalidValueException;
+import org.openreferral.domain.error.ReferralException;
+
+/** Reads query, path and date values by hand, so that a bad one is a 400 (or 404) rather than JAX-RS's guess. */
+public final class RequestParsing {
+
+    private RequestParsing() {
+    }
+
+    /** The last page anyone may ask for; beyond it the row offset would overflow the database query (a 500). */
+    public static final int MAX_PAGE = 1_000_000;
+
+    /** Page and size from the query; absent means 1 and 50; anything but a whole number in range is a 400. */
+    public static PageRequest page(String page, String size) {
+        int number = number("page", page, 1);
+        if (number > MAX_PAGE) {
+            throw new InvalidValueException("page", "must be at most " + MAX_PAGE);
+        }
+        return new PageRequest(number, number("size", size, PageRequest.DEFAULT_SIZE));
+    }
+
+    private static int number(String field, String text, int fallback) {
+        if (text == null || text.isEmpty()) {
+            return fallback;
+        }
+        try {
+            return Integer.parseInt(text.strip());
+        } catch (NumberFormatException e) {
+            throw new InvalidValueException(field, "must be a whole number");
+        }
+    }
+
+    /**
+     * An instant with an offset ({@code 2026-12-01T12:00:00Z}, {@code +02:00}) or without one
+     * ({@code 2026-12-01T12:00}, {@code 2026-12-01 12:00}), which is read as UTC.
+     */
+    public static Instant instant(String field, String text) {
+        if (text == null || text.isBlank()) {
+            throw new InvalidValueException(field, "is required");
+        }
+        String iso = text.strip().replaceFirst("^(\\d{4}-\\d{2}-\\d{2}) ", "$1T");
+        try {
+            return OffsetDateTime.parse(iso).toInstant();
+        } catch (DateTimeParseException withoutOffset) {
+            try {
+                return LocalDateTime.parse(iso).toInstant(ZoneOffset.UTC);
+            } catch (DateTimeParseException e) {
+                throw new InvalidValueException(field,
+                        "must be an ISO-8601 date-time such as 2026-12-01T12:00:00Z (without an offset it is read as UTC)");
+            }
+        }
+    }
+
+    /** A UUID path segment; one that is not a UUID names nothing, so it is the given not-found error. */
+    public static UUID id(String text, Supplier<? extends ReferralException> notFound) {
+        try {
+            return UUID.fromString(text);
+        } catch (IllegalArgumentException e) {
+            throw notFound.get();
+        }
+    }
+}

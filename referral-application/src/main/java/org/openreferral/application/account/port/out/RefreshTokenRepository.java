@@ -1,0 +1,33 @@
+package org.openreferral.application.account.port.out;
+
+import java.time.Instant;
+import java.util.Optional;
+import java.util.Set;
+import org.openreferral.domain.model.session.RefreshToken;
+import org.openreferral.domain.model.session.SessionId;
+import org.openreferral.domain.model.user.UserId;
+
+/** Out-port: where refresh tokens are kept, by the digest of their secret only. */
+public interface RefreshTokenRepository {
+
+    /** Stores a new token. */
+    void add(RefreshToken token);
+
+    /** Stores a changed token (rotated); must be written before a successor is added. */
+    void update(RefreshToken token);
+
+    /**
+     * The token with this digest, locked until the transaction ends, so that two concurrent uses of one
+     * token are settled one after the other.
+     */
+    Optional<RefreshToken> findByDigestForUpdate(String digest);
+
+    /** Revokes every token of the session that is not revoked yet; returns how many. */
+    int revokeSession(SessionId session, UserId user, Instant now);
+
+    /**
+     * Revokes every token of every session of the user; returns the sessions that were still live (had an
+     * active token), whose access tokens may still be around.
+     */
+    Set<SessionId> revokeAllOf(UserId user, Instant now);
+}

@@ -1,0 +1,21 @@
+package org.openreferral.application.account.port.out;
+
+import java.time.Duration;
+import org.openreferral.domain.model.session.SessionId;
+import org.openreferral.domain.model.user.User;
+
+/** Out-port: signs access tokens (JWTs) for an authenticated user within one login session. */
+public interface TokenIssuer {
+
+    /** A token for the user that names its session (claim {@code sid}), so that logout can end it. */
+    AccessToken issue(User user, SessionId session);
+
+    /** A signed token and how long it lives. */
+    record AccessToken(String value, String id, Duration lifetime) {
+
+        @Override
+        public String toString() {
+            return "AccessToken[id=" + id + "]";
+        }
+    }
+}

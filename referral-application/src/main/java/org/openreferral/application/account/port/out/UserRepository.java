@@ -1,0 +1,39 @@
+package org.openreferral.application.account.port.out;
+
+import java.util.Optional;
+import org.openreferral.application.shared.Page;
+import org.openreferral.application.shared.PageRequest;
+import org.openreferral.domain.model.user.Email;
+import org.openreferral.domain.model.user.User;
+import org.openreferral.domain.model.user.UserId;
+import org.openreferral.domain.model.user.Username;
+
+/** Out-port: where users are kept. */
+public interface UserRepository {
+
+    /**
+     * Stores a new user. Throws {@code ConflictException} {@code email-taken} or {@code username-taken}
+     * when another user holds either, also when that user was added by a concurrent transaction.
+     */
+    void add(User user);
+
+    /** Stores a changed user (its password hash). */
+    void update(User user);
+
+    Optional<User> findById(UserId id);
+
+    /** Whether a user with this id exists; cheaper than loading it. */
+    boolean existsById(UserId id);
+
+    /** The user whose username or email equals {@code login}, case-insensitively. */
+    Optional<User> findByLogin(String login);
+
+    Optional<User> findByEmail(Email email);
+
+    boolean existsByEmail(Email email);
+
+    boolean existsByUsername(Username username);
+
+    /** Users whose username or email contains {@code filter} (case-insensitive; null for all), newest first. */
+    Page<User> list(String filter, PageRequest page);
+}

@@ -1,0 +1,68 @@
+package org.openreferral.application.account.service;
+
+import java.util.Optional;
+import org.openreferral.application.account.port.in.AuthenticateUserUseCase;
+import org.openreferral.application.account.port.in.IssuedTokens;
+import org.openreferral.application.account.port.out.PasswordHasher;
+import org.openreferral.application.account.port.out.UserRepository;
+import org.openreferral.application.shared.UnitOfWork;
+import org.openreferral.application.shared.error.AuthenticationFailedException;
+import org.openreferral.domain.model.user.PasswordHash;
+import org.openreferral.domain.model.user.User;
+
+/**
+ * The password grant. An unknown login costs the same hash verification as a wrong password, so that
+ * the answer and its timing do not tell whether an account exists. A locked account (see
+ * {@link LoginLockout}) gets the same answer as a wrong password, without a password check. Success
+ * opens a new session: an access token and the first refresh token of its family.
+ */
+public final class AuthenticateUserService implements AuthenticateUserUseCase {
+
+    private static final int MAX_INPUT_LENGTH = 256;
+
+    private final UserRepository users;
+    private final PasswordHasher hasher;
+    private final SessionTokens sessions;
+    private final LoginLockout lockout;
+    private final UnitOfWork unitOfWork;
+    private volatile PasswordHash decoy;
+
+    public AuthenticateUserService(UserRepository users, PasswordHasher hasher, SessionTokens sessions,
+                                   LoginLockout lockout, UnitOfWork unitOfWork) {
+        this.users = users;
+        this.hasher = hasher;
+        this.sessions = sessions;
+        this.lockout = lockout;
+        this.unitOfWork = unitOfWork;
+    }
+
+    @Override
+    public IssuedTokens authenticate(AuthenticateUserCommand command) {
+        String login = command.login();
+        String password = command.password();
+        if (login == null || password == null || login.isBlank() || password.isEmpty()
+                || login.length() > MAX_INPUT_LENGTH || password.length() > MAX_INPUT_LENGTH) {
+            throw AuthenticationFailedException.invalidCredentials();
+        }
+        Optional<User> user = unitOfWork.reading(() -> users.findByLogin(login.strip()));
+        String account = LoginLockout.accountOf(user, login);
+        if (!lockout.admit(account)) {
+            throw AuthenticationFailedException.invalidCredentials();
+        }
+        boolean matches = hasher.matches(password, user.map(User::passwordHash).orElseGet(this::decoy));
+        if (user.isEmpty() || !matches) {
+            throw AuthenticationFailedException.invalidCredentials();
+        }
+        lockout.succeeded(account);
+        return sessions.open(user.get());
+    }
+
+    private PasswordHash decoy() {
+        PasswordHash current = decoy;
+        if (current == null) {
+            current = hasher.hash("decoy password that matches no account");
+            decoy = current;
+        }
+        return current;
+    }
+}

@@ -1,0 +1,45 @@
+package org.openreferral.application.account.service;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import org.openreferral.application.account.port.in.LogOutUseCase;
+import org.openreferral.application.account.port.out.RefreshTokenRepository;
+import org.openreferral.application.shared.UnitOfWork;
+import org.openreferral.domain.model.session.SessionId;
+
+/**
+ * Logout: revokes the refresh tokens of the caller's session and refuses the presented access token,
+ * and every other access token of that session, until they would have expired.
+ */
+public final class LogOutService implements LogOutUseCase {
+
+    private final RefreshTokenRepository refreshTokens;
+    private final SessionTokens sessions;
+    private final UnitOfWork unitOfWork;
+    private final Clock clock;
+
+    public LogOutService(RefreshTokenRepository refreshTokens, SessionTokens sessions, UnitOfWork unitOfWork,
+                         Clock clock) {
+        this.refreshTokens = refreshTokens;
+        this.sessions = sessions;
+        this.unitOfWork = unitOfWork;
+        this.clock = clock;
+    }
+
+    @Override
+    public void logOut(LogOutCommand command) {
+        Instant now = clock.instant();
+        if (command.sessionId() != null) {
+            SessionId session = new SessionId(command.sessionId());
+            unitOfWork.inTransaction(() -> refreshTokens.revokeSession(session, command.caller().id(), now));
+            sessions.refuseAccessTokensOf(List.of(session));
+        }
+        // As long as the token would be accepted: its remaining life plus the verifier's clock skew.
+        Duration remaining = Duration.between(now, command.tokenExpiresAt());
+        Duration ttl = (remaining.isNegative() ? Duration.ZERO : remaining).plus(sessions.policy().clockSkew())
+                .plusSeconds(1);
+        sessions.refuseAccessToken(command.tokenId(), ttl);
+    }
+}

@@ -1,0 +1,99 @@
+package org.openreferral.application.account.service;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.openreferral.application.account.port.in.IssuedTokens;
+import org.openreferral.application.account.port.in.RefreshAccessTokenUseCase;
+import org.openreferral.application.account.port.out.RefreshTokenRepository;
+import org.openreferral.application.account.port.out.TokenSecrets.Secret;
+import org.openreferral.application.account.port.out.UserRepository;
+import org.openreferral.application.shared.UnitOfWork;
+import org.openreferral.application.shared.error.AuthenticationFailedException;
+import org.openreferral.domain.model.session.RefreshToken;
+import org.openreferral.domain.model.session.SessionId;
+import org.openreferral.domain.model.user.User;
+
+/**
+ * The refresh grant with rotation. The presented token's row is locked, so of two concurrent uses one
+ * rotates and the other finds it rotated. A rotated token presented again can only be a copy: the whole
+ * session is revoked, its access tokens included, and the answer is the same {@code invalid-grant} as for
+ * an unknown, expired or revoked token.
+ */
+public final class RefreshAccessTokenService implements RefreshAccessTokenUseCase {
+
+    private static final int MAX_TOKEN_LENGTH = 256;
+
+    private final UserRepository users;
+    private final RefreshTokenRepository refreshTokens;
+    private final SessionTokens sessions;
+    private final UnitOfWork unitOfWork;
+    private final Clock clock;
+
+    public RefreshAccessTokenService(UserRepository users, RefreshTokenRepository refreshTokens,
+                                     SessionTokens sessions, UnitOfWork unitOfWork, Clock clock) {
+        this.users = users;
+        this.refreshTokens = refreshTokens;
+        this.sessions = sessions;
+        this.unitOfWork = unitOfWork;
+        this.clock = clock;
+    }
+
+    @Override
+    public IssuedTokens refresh(RefreshAccessTokenCommand command) {
+        String presented = command.refreshToken();
+        if (presented == null || presented.isBlank() || presented.length() > MAX_TOKEN_LENGTH) {
+            throw AuthenticationFailedException.invalidGrant();
+        }
+        String digest = sessions.secrets().digestOf(presented);
+        Secret successorSecret = sessions.secrets().newSecret();
+        // The outcome leaves the transaction as a value: a detected reuse must commit its revocation
+        // and still be refused.
+        Outcome outcome = unitOfWork.inTransaction(() -> rotate(digest, successorSecret));
+        if (outcome.revokedSession() != null) {
+            sessions.refuseAccessTokensOf(List.of(outcome.revokedSession()));
+        }
+        if (outcome.user() == null) {
+            throw AuthenticationFailedException.invalidGrant();
+        }
+        return sessions.tokensFor(outcome.user(), outcome.session(), successorSecret);
+    }
+
+    private Outcome rotate(String digest, Secret successorSecret) {
+        Optional<RefreshToken> found = refreshTokens.findByDigestForUpdate(digest);
+        if (found.isEmpty()) {
+            return Outcome.REFUSED;
+        }
+        RefreshToken token = found.get();
+        Instant now = clock.instant();
+        switch (token.presentedAt(now)) {
+            case REUSED -> {
+                refreshTokens.revokeSession(token.session(), token.user(), now);
+                return new Outcome(null, null, token.session());
+            }
+            case REVOKED, EXPIRED -> {
+                return Outcome.REFUSED;
+            }
+            case USABLE -> {
+                Optional<User> user = users.findById(token.user());
+                if (user.isEmpty()) {
+                    refreshTokens.revokeSession(token.session(), token.user(), now);
+                    return Outcome.REFUSED;
+                }
+                RefreshToken successor = token.rotate(UUID.randomUUID(), successorSecret.digest(), now,
+                        sessions.policy().refreshTokenLifetime());
+                refreshTokens.update(token);
+                refreshTokens.add(successor);
+                return new Outcome(user.get(), token.session(), null);
+            }
+            default -> throw new IllegalStateException("unknown presentation");
+        }
+    }
+
+    /** Granted (user and session set), or refused, possibly after revoking a session. */
+    private record Outcome(User user, SessionId session, SessionId revokedSession) {
+        static final Outcome REFUSED = new Outcome(null, null, null);
+    }
+}

@@ -1,0 +1,83 @@
+package org.openreferral.application.account.service;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Set;
+import org.openreferral.application.account.port.in.ResetPasswordUseCase;
+import org.openreferral.application.account.port.out.PasswordHasher;
+import org.openreferral.application.account.port.out.PasswordResetTokenRepository;
+import org.openreferral.application.account.port.out.RefreshTokenRepository;
+import org.openreferral.application.account.port.out.UserRepository;
+import org.openreferral.application.shared.UnitOfWork;
+import org.openreferral.application.shared.error.InvalidTokenException;
+import org.openreferral.domain.model.session.PasswordResetToken;
+import org.openreferral.domain.model.session.SessionId;
+import org.openreferral.domain.model.user.PasswordHash;
+import org.openreferral.domain.model.user.PasswordPolicy;
+import org.openreferral.domain.model.user.User;
+
+/**
+ * Sets a new password with a reset token. The token is checked before the slow hash (a bogus token costs
+ * no hashing), then spent under a row lock in the transaction that changes the password, so it works
+ * exactly once. Every other reset token of the user dies, every session ends (refresh tokens revoked,
+ * their access tokens refused) and an ongoing login lockout is lifted.
+ */
+public final class ResetPasswordService implements ResetPasswordUseCase {
+
+    private static final int MAX_TOKEN_LENGTH = 256;
+
+    private final UserRepository users;
+    private final PasswordResetTokenRepository resetTokens;
+    private final RefreshTokenRepository refreshTokens;
+    private final PasswordHasher hasher;
+    private final SessionTokens sessions;
+    private final LoginLockout lockout;
+    private final UnitOfWork unitOfWork;
+    private final Clock clock;
+
+    public ResetPasswordService(UserRepository users, PasswordResetTokenRepository resetTokens,
+                                RefreshTokenRepository refreshTokens, PasswordHasher hasher, SessionTokens sessions,
+                                LoginLockout lockout, UnitOfWork unitOfWork, Clock clock) {
+        this.users = users;
+        this.resetTokens = resetTokens;
+        this.refreshTokens = refreshTokens;
+        this.hasher = hasher;
+        this.sessions = sessions;
+        this.lockout = lockout;
+        this.unitOfWork = unitOfWork;
+        this.clock = clock;
+    }
+
+    @Override
+    public void reset(ResetPasswordCommand command) {
+        PasswordPolicy.standard().check("newPassword", command.newPassword());
+        String token = command.token();
+        if (token == null || token.isBlank() || token.length() > MAX_TOKEN_LENGTH) {
+            throw InvalidTokenException.resetToken();
+        }
+        String digest = sessions.secrets().digestOf(token);
+        unitOfWork.reading(() -> resetTokens.findByDigest(digest, false))
+                .filter(found -> found.isUsableAt(clock.instant()))
+                .orElseThrow(InvalidTokenException::resetToken);
+        PasswordHash hash = hasher.hash(command.newPassword());
+
+        Reset reset = unitOfWork.inTransaction(() -> {
+            Instant now = clock.instant();
+            PasswordResetToken locked = resetTokens.findByDigest(digest, true)
+                    .filter(found -> found.isUsableAt(now))
+                    .orElseThrow(InvalidTokenException::resetToken);
+            locked.use(now);
+            resetTokens.update(locked);
+            resetTokens.useAllOf(locked.user(), now);
+            User user = users.findById(locked.user()).orElseThrow(InvalidTokenException::resetToken);
+            user.changePassword(hash);
+            users.update(user);
+            return new Reset(user, refreshTokens.revokeAllOf(user.id(), now));
+        });
+        sessions.refuseAccessTokensOf(reset.endedSessions());
+        lockout.clear(reset.user().id());
+    }
+
+    private record Reset(User user, Set<SessionId> endedSessions) {
+    }
+}

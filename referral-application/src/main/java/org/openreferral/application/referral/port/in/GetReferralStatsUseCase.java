@@ -1,0 +1,23 @@
+package org.openreferral.application.referral.port.in;
+
+import java.util.List;
+import org.openreferral.application.shared.Caller;
+
+/** Use case: how the caller's referrals are going, overall and per code. */
+public interface GetReferralStatsUseCase {
+
+    ReferralStatsView get(GetReferralStatsQuery query);
+
+    /** Whose stats. */
+    record GetReferralStatsQuery(Caller caller) {
+    }
+
+    /** The counts, the active code and the reward balance. */
+    record ReferralStatsView(long totalReferrals, long last7Days, long last30Days, CodeView activeCode,
+                             List<CodeCount> byCode, long rewardBalance) {
+    }
+
+    /** Referrals made with one code. */
+    record CodeCount(String code, String status, long referrals) {
+    }
+}

@@ -1,0 +1,58 @@
+package org.openreferral.application.referral.service;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import org.openreferral.application.referral.port.in.CodeView;
+import org.openreferral.application.referral.port.in.GetReferralStatsUseCase;
+import org.openreferral.application.referral.port.out.ReferralCodeRepository;
+import org.openreferral.application.referral.port.out.ReferralRepository.ReferralCounts;
+import org.openreferral.application.referral.port.out.ReferralRepository;
+import org.openreferral.application.referral.port.out.RewardLedger;
+import org.openreferral.application.shared.UnitOfWork;
+import org.openreferral.domain.model.referral.CodeStatus;
+import org.openreferral.domain.model.user.UserId;
+
+/** Sums up the caller's referrals: totals, the last 7 and 30 days, per code, and the reward balance. */
+public final class GetReferralStatsService implements GetReferralStatsUseCase {
+
+    private final ReferralCodeRepository codes;
+    private final ReferralRepository referrals;
+    private final RewardLedger ledger;
+    private final UnitOfWork unitOfWork;
+    private final Clock clock;
+
+    public GetReferralStatsService(ReferralCodeRepository codes, ReferralRepository referrals, RewardLedger ledger,
+                                   UnitOfWork unitOfWork, Clock clock) {
+        this.codes = codes;
+        this.referrals = referrals;
+        this.ledger = ledger;
+        this.unitOfWork = unitOfWork;
+        this.clock = clock;
+    }
+
+    @Override
+    public ReferralStatsView get(GetReferralStatsQuery query) {
+        UserId referrer = query.caller().id();
+        Instant now = clock.instant();
+        return unitOfWork.reading(() -> {
+            ReferralCounts counts = referrals.counts(referrer, now.minus(Duration.ofDays(7)), now.minus(Duration.ofDays(30)));
+            List<CodeCount> byCode = referrals.countsPerCode(referrer).stream()
+                    .map(count -> new CodeCount(count.code(), statusAt(count, now), count.referrals()))
+                    .toList();
+            CodeView active = codes.findActive(referrer, now)
+                    .map(code -> CodeViews.of(code, byCode.stream()
+                            .filter(count -> count.code().equals(code.value().value()))
+                            .mapToLong(CodeCount::referrals).sum(), now))
+                    .orElse(null);
+            return new ReferralStatsView(counts.total(), counts.last7Days(), counts.last30Days(), active, byCode,
+                    ledger.balance(referrer));
+        });
+    }
+
+    private static String statusAt(ReferralRepository.CodeReferralCount count, Instant now) {
+        boolean overdue = count.storedStatus().equals(CodeStatus.ACTIVE.name()) && !count.expiresAt().isAfter(now);
+        return overdue ? CodeStatus.EXPIRED.name() : count.storedStatus();
+    }
+}

@@ -1,0 +1,217 @@
+package org.openreferral.application.account.service;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.openreferral.application.account.port.in.AuthenticateUserUseCase.AuthenticateUserCommand;
+import org.openreferral.application.account.port.in.IssuedTokens;
+import org.openreferral.application.fakes.FakeTokenIssuer;
+import org.openreferral.application.fakes.Fixture;
+import org.openreferral.application.shared.error.AuthenticationFailedException;
+import org.openreferral.domain.model.user.User;
+
+class AuthenticateUserServiceTest {
+
+    private final Fixture fx = new Fixture();
+    private final User jane = fx.user("Jane_Doe", "jane@example.com");
+    private final AuthenticateUserService service =
+            new AuthenticateUserService(fx.users, fx.hasher, fx.sessions, fx.lockout, fx.unitOfWork);
+
+    @ParameterizedTest
+    @ValueSource(strings = {"Jane_Doe", "jane_doe", "JANE_DOE", "  jane_doe  "})
+    void logsInByUsernameInAnyCase(String login) {
+        IssuedTokens tokens = service.authenticate(new AuthenticateUserCommand(login, Fixture.PASSWORD));
+
+        assertThat(tokens.accessToken()).isEqualTo("access-for-" + jane.id());
+        assertThat(tokens.accessTokenLifetime()).isEqualTo(FakeTokenIssuer.LIFETIME);
+        assertThat(fx.tokens.issuedTo()).containsExactly(jane.id());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"jane@example.com", "Jane@Example.COM"})
+    void logsInByEmailInAnyCase(String login) {
+        IssuedTokens tokens = service.authenticate(new AuthenticateUserCommand(login, Fixture.PASSWORD));
+
+        assertThat(tokens.accessToken()).isEqualTo("access-for-" + jane.id());
+    }
+
+    @Test
+    void passwordGrantAlsoHandsOutARefreshToken() {
+        IssuedTokens tokens = service.authenticate(new AuthenticateUserCommand("jane_doe", Fixture.PASSWORD));
+
+        assertThat(tokens.refreshToken()).isNotBlank();
+    }
+
+    @Test
+    void wrongPasswordIsRefusedAndNoTokenIssued() {
+        AuthenticationFailedException e = catchThrowableOfType(AuthenticationFailedException.class,
+                () -> service.authenticate(new AuthenticateUserCommand("jane_doe", "not the password")));
+
+        assertThat(e.code()).isEqualTo("invalid-credentials");
+        assertThat(fx.tokens.issuedTo()).isEmpty();
+    }
+
+    @Test
+    void passwordIsCaseSensitive() {
+        assertThatThrownBy(() -> service.authenticate(
+                new AuthenticateUserCommand("jane_doe", Fixture.PASSWORD.toUpperCase())))
+                .isInstanceOf(AuthenticationFailedException.class);
+    }
+
+    @Test
+    void unknownUserGetsTheSameAnswerAsAWrongPassword() {
+        AuthenticationFailedException wrongPassword = catchThrowableOfType(AuthenticationFailedException.class,
+                () -> service.authenticate(new AuthenticateUserCommand("jane_doe", "not the password")));
+        AuthenticationFailedException unknownUser = catchThrowableOfType(AuthenticationFailedException.class,
+                () -> service.authenticate(new AuthenticateUserCommand("nobody", "not the password")));
+
+        assertThat(unknownUser.code()).isEqualTo(wrongPassword.code()).isEqualTo("invalid-credentials");
+        assertThat(unknownUser.getMessage()).isEqualTo(wrongPassword.getMessage());
+        assertThat(fx.tokens.issuedTo()).isEmpty();
+    }
+
+    @Test
+    void unknownUserCostsAPasswordCheckAllTheSame() {
+        assertThatThrownBy(() -> service.authenticate(new AuthenticateUserCommand("nobody@example.com", "whatever1")))
+                .isInstanceOf(AuthenticationFailedException.class);
+
+        assertThat(fx.hasher.matchesCalls()).isEqualTo(1);
+
+        assertThatThrownBy(() -> service.authenticate(new AuthenticateUserCommand("nobody", "whatever1")))
+                .isInstanceOf(AuthenticationFailedException.class);
+
+        assertThat(fx.hasher.matchesCalls()).isEqualTo(2);
+    }
+
+    @Test
+    void unknownUserIsRefusedEvenWithTheDecoyPassword() {
+        assertThatThrownBy(() -> service.authenticate(
+                new AuthenticateUserCommand("nobody", "decoy password that matches no account")))
+                .isInstanceOf(AuthenticationFailedException.class);
+        assertThat(fx.tokens.issuedTo()).isEmpty();
+    }
+
+    @Test
+    void missingOrOverlongCredentialsAreRefusedTheSameWay() {
+        assertInvalidCredentials(null, Fixture.PASSWORD);
+        assertInvalidCredentials("jane_doe", null);
+        assertInvalidCredentials("   ", Fixture.PASSWORD);
+        assertInvalidCredentials("jane_doe", "");
+        assertInvalidCredentials("j".repeat(257), Fixture.PASSWORD);
+        assertInvalidCredentials("jane_doe", "p".repeat(257));
+        assertThat(fx.tokens.issuedTo()).isEmpty();
+    }
+
+    @Test
+    void credentialsNeverShowInLogs() {
+        assertThat(new AuthenticateUserCommand("jane", "s3cret-pass").toString()).doesNotContain("s3cret-pass");
+    }
+
+    @Test
+    void aSuccessfulLoginOpensASessionWhoseRefreshTokenIsStoredOnlyAsADigest() {
+        IssuedTokens tokens = service.authenticate(new AuthenticateUserCommand("jane_doe", Fixture.PASSWORD));
+
+        assertThat(fx.refreshTokens.all()).singleElement().satisfies(stored -> {
+            assertThat(stored.digest()).isEqualTo(fx.secrets.digestOf(tokens.refreshToken()))
+                    .isNotEqualTo(tokens.refreshToken());
+            assertThat(stored.user()).isEqualTo(jane.id());
+            assertThat(stored.session()).isEqualTo(fx.tokens.sessions().get(0));
+            assertThat(stored.expiresAt()).isEqualTo(Fixture.START.plus(java.time.Duration.ofDays(30)));
+        });
+    }
+
+    @Test
+    void eachLoginIsASessionOfItsOwn() {
+        service.authenticate(new AuthenticateUserCommand("jane_doe", Fixture.PASSWORD));
+        service.authenticate(new AuthenticateUserCommand("jane_doe", Fixture.PASSWORD));
+
+        assertThat(fx.tokens.sessions()).doesNotHaveDuplicates().hasSize(2);
+    }
+
+    @Test
+    void afterFiveFailuresEvenTheRightPasswordIsRefusedUntilTheLockoutEnds() {
+        failTimes("jane_doe", 5);
+
+        assertInvalidCredentials("jane_doe", Fixture.PASSWORD);
+        fx.clock.advance(java.time.Duration.ofMinutes(14));
+        assertInvalidCredentials("jane_doe", Fixture.PASSWORD);
+        fx.clock.advance(java.time.Duration.ofMinutes(1));
+
+        assertThat(service.authenticate(new AuthenticateUserCommand("jane_doe", Fixture.PASSWORD)).accessToken())
+                .isEqualTo("access-for-" + jane.id());
+    }
+
+    @Test
+    void failuresCountPerAccountWhateverTheSpellingOfTheLogin() {
+        failTimes("jane_doe", 2);
+        failTimes("JANE_DOE", 2);
+        failTimes("Jane@Example.com", 1);
+
+        assertInvalidCredentials("jane_doe", Fixture.PASSWORD);
+    }
+
+    @Test
+    void aLockedAccountCostsNoPasswordCheck() {
+        failTimes("jane_doe", 5);
+        int before = fx.hasher.matchesCalls();
+
+        assertInvalidCredentials("jane_doe", Fixture.PASSWORD);
+
+        assertThat(fx.hasher.matchesCalls()).isEqualTo(before);
+    }
+
+    @Test
+    void fourFailuresThenSuccessStartTheCountAfresh() {
+        failTimes("jane_doe", 4);
+        service.authenticate(new AuthenticateUserCommand("jane_doe", Fixture.PASSWORD));
+        failTimes("jane_doe", 4);
+
+        assertThat(service.authenticate(new AuthenticateUserCommand("jane_doe", Fixture.PASSWORD)).accessToken())
+                .isNotBlank();
+    }
+
+    @Test
+    void failuresOutsideTheWindowDoNotAddUp() {
+        failTimes("jane_doe", 4);
+        fx.clock.advance(java.time.Duration.ofMinutes(15));
+        failTimes("jane_doe", 4);
+
+        assertThat(service.authenticate(new AuthenticateUserCommand("jane_doe", Fixture.PASSWORD)).accessToken())
+                .isNotBlank();
+    }
+
+    @Test
+    void unknownLoginsAreLockedOutLikeExistingOnes() {
+        failTimes("ghost", 5);
+        int before = fx.hasher.matchesCalls();
+
+        assertInvalidCredentials("GHOST", "whatever1");
+
+        assertThat(fx.hasher.matchesCalls()).isEqualTo(before);
+    }
+
+    @Test
+    void oneLockedAccountLeavesOthersAlone() {
+        fx.user("john", "john@example.com");
+        failTimes("jane_doe", 6);
+
+        assertThat(service.authenticate(new AuthenticateUserCommand("john", Fixture.PASSWORD)).accessToken())
+                .isNotBlank();
+    }
+
+    private void failTimes(String login, int times) {
+        for (int i = 0; i < times; i++) {
+            assertInvalidCredentials(login, "not the password");
+        }
+    }
+
+    private void assertInvalidCredentials(String login, String password) {
+        assertThatThrownBy(() -> service.authenticate(new AuthenticateUserCommand(login, password)))
+                .isInstanceOfSatisfying(AuthenticationFailedException.class,
+                        e -> assertThat(e.code()).isEqualTo("invalid-credentials"));
+    }
+}

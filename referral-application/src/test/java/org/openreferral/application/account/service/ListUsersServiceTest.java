@@ -1,0 +1,68 @@
+package org.openreferral.application.account.service;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+import org.openreferral.application.account.port.in.ListUsersUseCase.ListUsersQuery;
+import org.openreferral.application.account.port.in.UserView;
+import org.openreferral.application.fakes.Fixture;
+import org.openreferral.application.shared.Page;
+import org.openreferral.application.shared.PageRequest;
+import org.openreferral.application.shared.error.PermissionDeniedException;
+import org.openreferral.domain.error.InvalidValueException;
+import org.openreferral.domain.model.referral.ReferralCode;
+import org.openreferral.domain.model.user.User;
+
+class ListUsersServiceTest {
+
+    private final Fixture fx = new Fixture();
+    private final User admin = fx.admin("root", "root@example.com");
+    private final ListUsersService service = new ListUsersService(fx.users, fx.unitOfWork);
+
+    @Test
+    void anAdminSeesEveryoneNewestFirstWithReferrers() {
+        User jane = fx.user("jane", "jane@example.com");
+        fx.clock.advance(Duration.ofMinutes(1));
+        ReferralCode code = fx.code(jane, "JANE-2026", Duration.ofDays(10));
+        User john = fx.referee(code, "john", "john@example.org");
+
+        Page<UserView> page = service.list(new ListUsersQuery(Fixture.callerOf(admin), null, PageRequest.first()));
+
+        assertThat(page.items()).extracting(UserView::username).containsExactly("john", "root", "jane");
+        assertThat(page.items().get(0).referredBy()).isEqualTo(new UserView.UserRef(jane.id().value(), "jane"));
+        assertThat(page.items().get(0).email()).isEqualTo(john.email().value());
+        assertThat(page.total()).isEqualTo(3);
+    }
+
+    @Test
+    void theFilterMatchesUsernameOrEmail() {
+        fx.user("jane", "jane@example.com");
+        fx.user("john", "johnny@example.org");
+
+        assertThat(list(" JOHN ").items()).extracting(UserView::username).containsExactly("john");
+        assertThat(list("example.org").items()).extracting(UserView::username).containsExactly("john");
+        assertThat(list("").total()).isEqualTo(3);
+    }
+
+    @Test
+    void aUserIsRefused() {
+        User jane = fx.user("jane", "jane@example.com");
+
+        assertThatThrownBy(() -> service.list(new ListUsersQuery(Fixture.callerOf(jane), null, PageRequest.first())))
+                .isInstanceOfSatisfying(PermissionDeniedException.class,
+                        e -> assertThat(e.code()).isEqualTo("forbidden"));
+    }
+
+    @Test
+    void anOverlongFilterIsABadRequest() {
+        assertThatThrownBy(() -> list("x".repeat(255))).isInstanceOf(InvalidValueException.class);
+        // Counted as sent: surrounding blanks do not make an over-long filter acceptable.
+        assertThatThrownBy(() -> list("x".repeat(250) + "     ")).isInstanceOf(InvalidValueException.class);
+    }
+
+    private Page<UserView> list(String filter) {
+        return service.list(new ListUsersQuery(Fixture.callerOf(admin), filter, PageRequest.first()));
+    }
+}

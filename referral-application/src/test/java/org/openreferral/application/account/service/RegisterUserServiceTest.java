@@ -1,0 +1,343 @@
+package org.openreferral.application.account.service;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
+
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.openreferral.application.account.port.in.RegisterUserUseCase.RegisterUserCommand;
+import org.openreferral.application.account.port.in.UserView;
+import org.openreferral.application.account.port.out.EmailVerdict.Status;
+import org.openreferral.application.account.port.out.EmailVerdict;
+import org.openreferral.application.fakes.FakePasswordHasher;
+import org.openreferral.application.fakes.Fixture;
+import org.openreferral.application.referral.port.out.ReferralCodeRepository.Lock;
+import org.openreferral.domain.error.ConflictException;
+import org.openreferral.domain.error.InvalidValueException;
+import org.openreferral.domain.error.ReferralException;
+import org.openreferral.domain.error.RuleViolationException;
+import org.openreferral.domain.model.referral.Referral;
+import org.openreferral.domain.model.referral.ReferralCode;
+import org.openreferral.domain.model.referral.RewardEntry;
+import org.openreferral.domain.model.referral.RewardPolicy;
+import org.openreferral.domain.model.referral.RewardReason;
+import org.openreferral.domain.model.user.User;
+
+class RegisterUserServiceTest {
+
+    private static final String PASSWORD = "a long enough secret";
+
+    private final Fixture fx = new Fixture();
+    private final User john = fx.user("john", "john.doe@gmail.com");
+    private RegisterUserService service = service(EmailScreening.Policy.defaults(), RewardPolicy.defaults());
+
+    private RegisterUserService service(EmailScreening.Policy screeningPolicy, RewardPolicy rewards) {
+        return new RegisterUserService(fx.users, fx.codes, fx.referrals, fx.ledger, fx.hasher,
+                new EmailScreening(fx.verifier, fx.verdictCache, screeningPolicy), fx.unitOfWork, rewards, fx.clock);
+    }
+
+    private static RegisterUserCommand command(String username, String email, String code) {
+        return new RegisterUserCommand(username, email, PASSWORD, null, code);
+    }
+
+    @Test
+    void registersAPlainUser() {
+        UserView view = service.register(new RegisterUserCommand("Jane_D", "Jane@Example.com", PASSWORD, " Jane Doe ",
+                null));
+
+        assertThat(view.username()).isEqualTo("Jane_D");
+        assertThat(view.email()).isEqualTo("jane@example.com");
+        assertThat(view.name()).isEqualTo("Jane Doe");
+        assertThat(view.createdAt()).isEqualTo(Fixture.START);
+        assertThat(view.referredBy()).isNull();
+        assertThat(view.roles()).containsExactly("user");
+
+        User stored = fx.users.storedByUsername("jane_d").orElseThrow();
+        assertThat(stored.id().value()).isEqualTo(view.id());
+        assertThat(stored.passwordHash()).isEqualTo(FakePasswordHasher.hashOf(PASSWORD));
+        assertThat(stored.isAdmin()).isFalse();
+        assertThat(stored.referredBy()).isEmpty();
+        assertThat(fx.referrals.count()).isZero();
+        assertThat(fx.ledger.stored()).isEmpty();
+        assertThat(fx.unitOfWork.commits()).isEqualTo(1);
+    }
+
+    @Test
+    void passwordIsStoredOnlyAsItsHash() {
+        service.register(command("jane", "jane@example.com", null));
+
+        assertThat(fx.hasher.hashCalls()).isEqualTo(1);
+        assertThat(fx.users.storedByUsername("jane").orElseThrow().passwordHash().value()).isNotEqualTo(PASSWORD);
+    }
+
+    @Test
+    void slowCallsHappenBeforeTheTransactionOpens() {
+        service.register(command("jane", "jane@example.com", null));
+
+        assertThat(fx.verifier.calls()).isEqualTo(1);
+        assertThat(fx.verifier.calledInsideTransaction()).isFalse();
+        assertThat(fx.hasher.calledInsideTransaction()).isFalse();
+    }
+
+    @Test
+    void registeringWithACodeMakesTheNewUserAReferralOfItsOwner() {
+        ReferralCode code = fx.code(john, "Summer-2026", Duration.ofDays(30));
+        fx.clock.advance(Duration.ofHours(1));
+
+        UserView view = service.register(command("jane", "jane@example.com", "SUMMER-2026"));
+
+        assertThat(view.referredBy()).isEqualTo(new UserView.UserRef(john.id().value(), "john"));
+        User jane = fx.users.storedByUsername("jane").orElseThrow();
+        assertThat(jane.referredBy()).contains(john.id());
+        assertThat(fx.referrals.stored()).singleElement().satisfies(referral -> {
+            assertThat(referral.referrer()).isEqualTo(john.id());
+            assertThat(referral.referee()).isEqualTo(jane.id());
+            assertThat(referral.code()).isEqualTo(code.id());
+            assertThat(referral.createdAt()).isEqualTo(Fixture.START.plus(Duration.ofHours(1)));
+        });
+        Referral referral = fx.referrals.stored().get(0);
+        assertThat(fx.ledger.stored()).singleElement().satisfies(entry -> {
+            assertThat(entry.user()).isEqualTo(john.id());
+            assertThat(entry.points()).isEqualTo(10);
+            assertThat(entry.reason()).isEqualTo(RewardReason.REFERRAL_REFERRER);
+            assertThat(entry.referral()).isEqualTo(referral.id());
+        });
+        assertThat(fx.unitOfWork.commits()).isEqualTo(1);
+    }
+
+    @Test
+    void theCodeIsShareLockedWhileTheReferralIsRecorded() {
+        fx.code(john, "Summer-2026", Duration.ofDays(30));
+
+        service.register(command("jane", "jane@example.com", "Summer-2026"));
+
+        assertThat(fx.codes.locks()).containsExactly(Lock.SHARE);
+    }
+
+    @Test
+    void refereePointsAreBookedWhenThePolicyGivesThem() {
+        service = service(EmailScreening.Policy.defaults(), new RewardPolicy(10, 5));
+        fx.code(john, "Summer-2026", Duration.ofDays(30));
+
+        service.register(command("jane", "jane@example.com", "Summer-2026"));
+
+        User jane = fx.users.storedByUsername("jane").orElseThrow();
+        assertThat(fx.ledger.stored())
+                .extracting(RewardEntry::user, RewardEntry::points)
+                .containsExactlyInAnyOrder(
+                        tuple(john.id(), 10),
+                        tuple(jane.id(), 5));
+    }
+
+    @Test
+    void unknownCodeIsRefusedAndNoAccountIsCreated() {
+        assertRefusedWithNothingStored(command("jane", "jane@example.com", "NoSuchCode"),
+                RuleViolationException.class, "code-not-found");
+    }
+
+    @Test
+    void revokedCodeIsRefusedAndNoAccountIsCreated() {
+        fx.revokedCode(john, "Summer-2026", Duration.ofDays(30));
+
+        assertRefusedWithNothingStored(command("jane", "jane@example.com", "Summer-2026"),
+                RuleViolationException.class, "code-revoked");
+    }
+
+    @Test
+    void codeThatExpiredSinceItWasCreatedIsRefusedAndNoAccountIsCreated() {
+        fx.code(john, "Summer-2026", Duration.ofHours(1));
+        fx.clock.advance(Duration.ofHours(1).plusSeconds(1));
+
+        assertRefusedWithNothingStored(command("jane", "jane@example.com", "Summer-2026"),
+                RuleViolationException.class, "code-expired");
+    }
+
+    @Test
+    void codeIsStillGoodUntilTheMomentItExpires() {
+        fx.code(john, "Summer-2026", Duration.ofHours(1));
+        fx.clock.advance(Duration.ofHours(1).minusMillis(1));
+
+        service.register(command("jane", "jane@example.com", "Summer-2026"));
+
+        assertThat(fx.referrals.count()).isEqualTo(1);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"johndoe@gmail.com", "John.Doe+again@googlemail.com", "j.o.h.n.d.o.e+x@gmail.com"})
+    void referrerCannotRegisterAnotherAccountWithTheirOwnCode(String sameMailbox) {
+        fx.code(john, "Summer-2026", Duration.ofDays(30));
+
+        assertRefusedWithNothingStored(command("john2", sameMailbox, "Summer-2026"),
+                RuleViolationException.class, "self-referral");
+    }
+
+    @Test
+    void emailTakenInAnotherCaseIsAConflict() {
+        assertRefusedWithNothingStored(command("jane", "JOHN.DOE@Gmail.com", null),
+                ConflictException.class, "email-taken");
+        assertThat(fx.verifier.calls()).isZero();
+        assertThat(fx.hasher.hashCalls()).isZero();
+    }
+
+    @Test
+    void usernameTakenInAnotherCaseIsAConflict() {
+        assertRefusedWithNothingStored(command("JOHN", "other@example.com", null),
+                ConflictException.class, "username-taken");
+        assertThat(fx.hasher.hashCalls()).isZero();
+    }
+
+    @Test
+    void accountTakenByAConcurrentRegistrationIsStillAConflict() {
+        // Another request registers the same address while this one is verifying it.
+        fx.verifier.duringNextCall(() -> fx.user("jane-first", "jane@example.com"));
+
+        assertThatThrownBy(() -> service.register(command("jane", "Jane@Example.com", null)))
+                .isInstanceOfSatisfying(ConflictException.class, e -> assertThat(e.code()).isEqualTo("email-taken"));
+        assertThat(fx.users.storedByUsername("jane")).isEmpty();
+        assertThat(fx.users.count()).isEqualTo(2);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"DISPOSABLE", "INVALID"})
+    void emailThatTheVerifierRejectsIsRefusedAndNoAccountIsCreated(Status status) {
+        fx.verifier.answer("jane@mailinator.com", EmailVerdict.of(status, "nope"));
+
+        assertRefusedWithNothingStored(command("jane", "jane@mailinator.com", null),
+                RuleViolationException.class, "email-rejected");
+        assertThat(fx.hasher.hashCalls()).isZero();
+    }
+
+    @Test
+    void finalVerdictIsRememberedSoTheVerifierIsNotAskedAgain() {
+        fx.verifier.answer("jane@mailinator.com", EmailVerdict.of(Status.DISPOSABLE, "throwaway"));
+        RegisterUserCommand command = command("jane", "jane@mailinator.com", null);
+
+        assertThatThrownBy(() -> service.register(command)).isInstanceOf(RuleViolationException.class);
+        assertThatThrownBy(() -> service.register(command))
+                .isInstanceOfSatisfying(RuleViolationException.class,
+                        e -> assertThat(e.code()).isEqualTo("email-rejected"));
+
+        assertThat(fx.verifier.calls()).isEqualTo(1);
+    }
+
+    @Test
+    void failClosedPolicyRefusesAnAddressThatCouldNotBeVerified() {
+        service = service(new EmailScreening.Policy(false, Duration.ofDays(7), Duration.ofMinutes(10)),
+                RewardPolicy.defaults());
+        fx.verifier.answer("jane@example.com", EmailVerdict.failure("verifier timed out"));
+        fx.verifier.answer("joe@example.com", EmailVerdict.of(Status.UNKNOWN, "no answer from the mail server"));
+
+        assertRefusedWithNothingStored(command("jane", "jane@example.com", null),
+                RuleViolationException.class, "email-rejected");
+        assertRefusedWithNothingStored(command("joe", "joe@example.com", null),
+                RuleViolationException.class, "email-rejected");
+    }
+
+    @Test
+    void failOpenPolicyAcceptsAnAddressThatCouldNotBeVerified() {
+        service = service(new EmailScreening.Policy(true, Duration.ofDays(7), Duration.ofMinutes(10)),
+                RewardPolicy.defaults());
+        fx.verifier.answer("jane@example.com", EmailVerdict.failure("verifier timed out"));
+        fx.verifier.answer("joe@example.com", EmailVerdict.of(Status.UNKNOWN, "no answer from the mail server"));
+
+        service.register(command("jane", "jane@example.com", null));
+        service.register(command("joe", "joe@example.com", null));
+
+        assertThat(fx.users.storedByUsername("jane")).isPresent();
+        assertThat(fx.users.storedByUsername("joe")).isPresent();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"short7!", "password", "PASSWORD1", "12345678"})
+    void weakPasswordIsRefusedBeforeAnythingElseHappens(String weak) {
+        fx.code(john, "Summer-2026", Duration.ofDays(30));
+        int usersBefore = fx.users.count();
+
+        assertThatThrownBy(() -> service.register(
+                new RegisterUserCommand("jane", "jane@example.com", weak, null, "Summer-2026")))
+                .isInstanceOfSatisfying(InvalidValueException.class, e -> assertThat(e.field()).isEqualTo("password"));
+
+        assertThat(fx.users.count()).isEqualTo(usersBefore);
+        assertThat(fx.verifier.calls()).isZero();
+        assertThat(fx.hasher.hashCalls()).isZero();
+        assertThat(fx.unitOfWork.started()).isZero();
+    }
+
+    @Test
+    void malformedFieldsAreRefusedBeforeAnythingElseHappens() {
+        assertInvalid(new RegisterUserCommand("ja", "jane@example.com", PASSWORD, null, null), "username");
+        assertInvalid(new RegisterUserCommand("jane", "not-an-email", PASSWORD, null, null), "email");
+        assertInvalid(new RegisterUserCommand("jane", "jane@example.com", PASSWORD, "Jane\nDoe", null), "name");
+
+        assertThat(fx.users.count()).isEqualTo(1);
+        assertThat(fx.verifier.calls()).isZero();
+        assertThat(fx.hasher.hashCalls()).isZero();
+        assertThat(fx.unitOfWork.started()).isZero();
+    }
+
+    @Test
+    void malformedReferralCodeIsRefusedBeforeAnythingElseHappens() {
+        assertThatThrownBy(() -> service.register(command("jane", "jane@example.com", "no spaces allowed")))
+                .isInstanceOf(InvalidValueException.class);
+
+        assertThat(fx.users.count()).isEqualTo(1);
+        assertThat(fx.verifier.calls()).isZero();
+        assertThat(fx.unitOfWork.started()).isZero();
+    }
+
+    @Test
+    void malformedReferralCodeIsReportedUnderTheRequestField() {
+        assertInvalid(new RegisterUserCommand("jane", "jane@example.com", PASSWORD, null, "no spaces allowed"),
+                "referralCode");
+    }
+
+    @Test
+    void whenBookingTheRewardFailsNothingOfTheRegistrationRemains() {
+        fx.code(john, "Summer-2026", Duration.ofDays(30));
+        fx.ledger.failNextAppend(new IllegalStateException("database went away"));
+
+        assertThatThrownBy(() -> service.register(command("jane", "jane@example.com", "Summer-2026")))
+                .hasMessage("database went away");
+
+        assertThat(fx.users.storedByUsername("jane")).isEmpty();
+        assertThat(fx.referrals.count()).isZero();
+        assertThat(fx.ledger.stored()).isEmpty();
+        assertThat(fx.unitOfWork.rollbacks()).isEqualTo(1);
+    }
+
+    @Test
+    void aUserIsReferredAtMostOnce() {
+        fx.code(john, "Summer-2026", Duration.ofDays(30));
+
+        service.register(command("jane", "jane@example.com", "Summer-2026"));
+
+        assertThatThrownBy(() -> service.register(command("jane", "jane@example.com", "Summer-2026")))
+                .isInstanceOfSatisfying(ConflictException.class, e -> assertThat(e.code()).isEqualTo("email-taken"));
+        assertThat(fx.referrals.count()).isEqualTo(1);
+        assertThat(fx.ledger.stored()).hasSize(1);
+    }
+
+    private void assertRefusedWithNothingStored(RegisterUserCommand command, Class<? extends RuntimeException> type,
+                                                String code) {
+        int users = fx.users.count();
+        int referrals = fx.referrals.count();
+        int ledger = fx.ledger.stored().size();
+
+        assertThatThrownBy(() -> service.register(command))
+                .isInstanceOf(type)
+                .satisfies(e -> assertThat(((ReferralException) e).code())
+                        .isEqualTo(code));
+
+        assertThat(fx.users.count()).isEqualTo(users);
+        assertThat(fx.referrals.count()).isEqualTo(referrals);
+        assertThat(fx.ledger.stored()).hasSize(ledger);
+    }
+
+    private void assertInvalid(RegisterUserCommand command, String field) {
+        assertThatThrownBy(() -> service.register(command))
+                .isInstanceOfSatisfying(InvalidValueException.class, e -> assertThat(e.field()).isEqualTo(field));
+    }
+}

@@ -1,0 +1,72 @@
+package org.openreferral.application.account.service;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+import org.openreferral.application.account.port.in.RequestPasswordResetUseCase.RequestPasswordResetCommand;
+import org.openreferral.application.fakes.Fixture;
+import org.openreferral.domain.error.InvalidValueException;
+import org.openreferral.domain.model.user.User;
+
+class RequestPasswordResetServiceTest {
+
+    private static final Duration LIFETIME = Duration.ofMinutes(30);
+
+    private final Fixture fx = new Fixture();
+    private final User jane = fx.user("jane", "jane@example.com");
+    private final RequestPasswordResetService service = new RequestPasswordResetService(fx.users, fx.resetTokens,
+            fx.secrets, fx.mailer, fx.unitOfWork, LIFETIME, fx.clock);
+
+    @Test
+    void anExistingAccountGetsASingleUseLinkWhoseTokenIsStoredOnlyAsADigest() {
+        service.request(new RequestPasswordResetCommand("Jane@Example.com"));
+
+        assertThat(fx.mailer.sent()).singleElement().satisfies(sent -> {
+            assertThat(sent.recipient()).isEqualTo(jane.email());
+            assertThat(sent.validFor()).isEqualTo(LIFETIME);
+            assertThat(fx.resetTokens.of(jane.id())).singleElement().satisfies(stored -> {
+                assertThat(stored.digest()).isEqualTo(fx.secrets.digestOf(sent.token())).isNotEqualTo(sent.token());
+                assertThat(stored.expiresAt()).isEqualTo(Fixture.START.plus(LIFETIME));
+            });
+        });
+    }
+
+    @Test
+    void theLinkIsHandedOverOnlyAfterTheTokenIsCommitted() {
+        service.request(new RequestPasswordResetCommand("jane@example.com"));
+
+        assertThat(fx.mailer.calledInsideTransaction()).isFalse();
+    }
+
+    @Test
+    void anUnknownAddressIsAnsweredTheSameAndNothingIsSentOrStored() {
+        service.request(new RequestPasswordResetCommand("nobody@example.com"));
+
+        assertThat(fx.mailer.sent()).isEmpty();
+        assertThat(fx.resetTokens.of(jane.id())).isEmpty();
+    }
+
+    @Test
+    void bothAnswersCostTheSameSingleUnitOfWork() {
+        service.request(new RequestPasswordResetCommand("nobody@example.com"));
+        int forUnknown = fx.unitOfWork.started();
+        service.request(new RequestPasswordResetCommand("jane@example.com"));
+
+        assertThat(fx.unitOfWork.started() - forUnknown).isEqualTo(forUnknown).isEqualTo(1);
+    }
+
+    @Test
+    void aMalformedAddressIsABadRequest() {
+        assertThatThrownBy(() -> service.request(new RequestPasswordResetCommand("not-an-email")))
+                .isInstanceOf(InvalidValueException.class);
+        assertThatThrownBy(() -> service.request(new RequestPasswordResetCommand(null)))
+                .isInstanceOf(InvalidValueException.class);
+    }
+
+    @Test
+    void theCommandNeverShowsTheAddressInLogs() {
+        assertThat(new RequestPasswordResetCommand("jane@example.com").toString()).doesNotContain("jane");
+    }
+}

@@ -1,0 +1,139 @@
+package org.openreferral.application.account.service;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.openreferral.application.account.port.in.AuthenticateUserUseCase.AuthenticateUserCommand;
+import org.openreferral.application.account.port.in.IssuedTokens;
+import org.openreferral.application.account.port.in.RequestPasswordResetUseCase.RequestPasswordResetCommand;
+import org.openreferral.application.account.port.in.ResetPasswordUseCase.ResetPasswordCommand;
+import org.openreferral.application.fakes.FakePasswordHasher;
+import org.openreferral.application.fakes.Fixture;
+import org.openreferral.application.shared.error.AuthenticationFailedException;
+import org.openreferral.application.shared.error.InvalidTokenException;
+import org.openreferral.domain.error.InvalidValueException;
+import org.openreferral.domain.model.session.RefreshTokenStatus;
+import org.openreferral.domain.model.session.SessionId;
+import org.openreferral.domain.model.user.User;
+
+class ResetPasswordServiceTest {
+
+    private static final String NEW_PASSWORD = "a brand new passphrase";
+
+    private final Fixture fx = new Fixture();
+    private final User jane = fx.user("jane", "jane@example.com");
+    private final RequestPasswordResetService request = new RequestPasswordResetService(fx.users, fx.resetTokens,
+            fx.secrets, fx.mailer, fx.unitOfWork, Duration.ofMinutes(30), fx.clock);
+    private final AuthenticateUserService login =
+            new AuthenticateUserService(fx.users, fx.hasher, fx.sessions, fx.lockout, fx.unitOfWork);
+    private final ResetPasswordService service = new ResetPasswordService(fx.users, fx.resetTokens,
+            fx.refreshTokens, fx.hasher, fx.sessions, fx.lockout, fx.unitOfWork, fx.clock);
+
+    @Test
+    void theTokenSetsTheNewPasswordOnce() {
+        String token = mailedToken();
+
+        service.reset(new ResetPasswordCommand(token, NEW_PASSWORD));
+
+        assertThat(fx.users.stored(jane.id()).orElseThrow().passwordHash())
+                .isEqualTo(FakePasswordHasher.hashOf(NEW_PASSWORD));
+        assertThat(fx.resetTokens.lockedLookups()).isEqualTo(1);
+        assertInvalidToken(token, "another new passphrase");
+        assertThat(fx.users.stored(jane.id()).orElseThrow().passwordHash())
+                .isEqualTo(FakePasswordHasher.hashOf(NEW_PASSWORD));
+    }
+
+    @Test
+    void everySessionOfTheUserEndsRefreshAndAccessTokensAlike() {
+        login();
+        login();
+        List<SessionId> sessions = fx.tokens.sessions();
+
+        service.reset(new ResetPasswordCommand(mailedToken(), NEW_PASSWORD));
+
+        assertThat(fx.refreshTokens.all()).allSatisfy(
+                token -> assertThat(token.status()).isEqualTo(RefreshTokenStatus.REVOKED));
+        assertThat(sessions).allSatisfy(session -> assertThat(
+                fx.denyList.isAnyDenied(List.of(SessionTokens.sessionEntry(session)))).isTrue());
+    }
+
+    @Test
+    void otherOutstandingResetLinksOfTheUserDieToo() {
+        String first = mailedToken();
+        String second = mailedToken();
+
+        service.reset(new ResetPasswordCommand(second, NEW_PASSWORD));
+
+        assertInvalidToken(first, "another new passphrase");
+    }
+
+    @Test
+    void anExpiredTokenIsRefused() {
+        String token = mailedToken();
+        fx.clock.advance(Duration.ofMinutes(30));
+
+        assertInvalidToken(token, NEW_PASSWORD);
+        assertThat(fx.users.stored(jane.id()).orElseThrow().passwordHash())
+                .isEqualTo(FakePasswordHasher.hashOf(Fixture.PASSWORD));
+    }
+
+    @Test
+    void anUnknownTokenCostsNoHashing() {
+        assertInvalidToken("forged", NEW_PASSWORD);
+        assertInvalidToken(null, NEW_PASSWORD);
+        assertInvalidToken("x".repeat(257), NEW_PASSWORD);
+
+        assertThat(fx.hasher.hashCalls()).isZero();
+    }
+
+    @Test
+    void theNewPasswordMustMeetThePolicy() {
+        String token = mailedToken();
+
+        assertThatThrownBy(() -> service.reset(new ResetPasswordCommand(token, "short")))
+                .isInstanceOfSatisfying(InvalidValueException.class,
+                        e -> assertThat(e.field()).isEqualTo("newPassword"));
+        assertThatThrownBy(() -> service.reset(new ResetPasswordCommand(token, "password1")))
+                .isInstanceOf(InvalidValueException.class);
+
+        service.reset(new ResetPasswordCommand(token, NEW_PASSWORD));
+    }
+
+    @Test
+    void aResetLiftsALockout() {
+        for (int i = 0; i < 6; i++) {
+            assertThatThrownBy(() -> login.authenticate(new AuthenticateUserCommand("jane", "wrong password")))
+                    .isInstanceOf(AuthenticationFailedException.class);
+        }
+
+        service.reset(new ResetPasswordCommand(mailedToken(), NEW_PASSWORD));
+
+        assertThat(login.authenticate(new AuthenticateUserCommand("jane", NEW_PASSWORD)).accessToken()).isNotBlank();
+    }
+
+    @Test
+    void hashingHappensOutsideTheTransaction() {
+        service.reset(new ResetPasswordCommand(mailedToken(), NEW_PASSWORD));
+
+        assertThat(fx.hasher.calledInsideTransaction()).isFalse();
+    }
+
+    private String mailedToken() {
+        request.request(new RequestPasswordResetCommand("jane@example.com"));
+        List<org.openreferral.application.fakes.FakePasswordResetMailer.Sent> sent = fx.mailer.sent();
+        return sent.get(sent.size() - 1).token();
+    }
+
+    private IssuedTokens login() {
+        return login.authenticate(new AuthenticateUserCommand("jane", Fixture.PASSWORD));
+    }
+
+    private void assertInvalidToken(String token, String password) {
+        assertThatThrownBy(() -> service.reset(new ResetPasswordCommand(token, password)))
+                .isInstanceOfSatisfying(InvalidTokenException.class,
+                        e -> assertThat(e.code()).isEqualTo("invalid-reset-token"));
+    }
+}

@@ -1,0 +1,174 @@
+package org.openreferral.application.referral.service;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Duration;
+import java.time.Instant;
+import org.junit.jupiter.api.Test;
+import org.openreferral.application.fakes.FakeReferralCodeCache.Put;
+import org.openreferral.application.fakes.Fixture;
+import org.openreferral.application.referral.port.in.LookupReferralCodeUseCase.LookupReferralCodeQuery;
+import org.openreferral.application.referral.port.in.LookupReferralCodeUseCase.PublicCode;
+import org.openreferral.application.referral.port.in.RevokeReferralCodeUseCase.RevokeReferralCodeCommand;
+import org.openreferral.application.referral.port.out.ReferralCodeCache.CachedCode;
+import org.openreferral.domain.error.InvalidValueException;
+import org.openreferral.domain.error.NotFoundException;
+import org.openreferral.domain.model.referral.ReferralCode;
+import org.openreferral.domain.model.user.User;
+
+class LookupReferralCodeServiceTest {
+
+    private static final Duration MAX_CACHE_TTL = Duration.ofMinutes(5);
+
+    private final Fixture fx = new Fixture();
+    private final User john = fx.user("john", "john@example.com");
+    private final LookupReferralCodeService service = new LookupReferralCodeService(fx.codes, fx.codeCache,
+            fx.unitOfWork, MAX_CACHE_TTL, fx.clock);
+    private final RevokeReferralCodeService revoke = new RevokeReferralCodeService(fx.users, fx.codes,
+            fx.referrals, fx.codeCache, fx.unitOfWork, fx.clock);
+
+    private PublicCode lookup(String email) {
+        return service.lookup(new LookupReferralCodeQuery(email));
+    }
+
+    @Test
+    void answersWithTheActiveCodeAndItsExpiryOnly() {
+        ReferralCode code = fx.code(john, "Summer-2026", Duration.ofDays(30));
+
+        assertThat(lookup("john@example.com")).isEqualTo(new PublicCode("Summer-2026", code.expiresAt()));
+    }
+
+    @Test
+    void emailIsMatchedWhateverItsCase() {
+        fx.code(john, "Summer-2026", Duration.ofDays(30));
+
+        assertThat(lookup(" John@EXAMPLE.com ").code()).isEqualTo("Summer-2026");
+    }
+
+    @Test
+    void firstLookupReadsTheDatabaseAndTheNextIsServedFromTheCache() {
+        ReferralCode code = fx.code(john, "Summer-2026", Duration.ofDays(30));
+
+        PublicCode first = lookup("john@example.com");
+        PublicCode second = lookup("john@example.com");
+
+        assertThat(second).isEqualTo(first);
+        assertThat(fx.codes.emailLookups()).isEqualTo(1);
+        assertThat(fx.codeCache.cached(john.email())).contains(new CachedCode("Summer-2026", code.expiresAt()));
+    }
+
+    @Test
+    void revokedCodeIsNotServedEvenThoughItWasCachedAMomentBefore() {
+        fx.code(john, "Summer-2026", Duration.ofDays(30));
+        lookup("john@example.com");
+
+        revoke.revoke(new RevokeReferralCodeCommand(Fixture.callerOf(john), "Summer-2026"));
+
+        assertCodeNotFound("john@example.com");
+    }
+
+    @Test
+    void lookupRacingARevokeDoesNotCacheTheRevokedCode() {
+        fx.code(john, "Summer-2026", Duration.ofDays(30));
+        // The revoke commits and evicts after this lookup read the code from the database, before it caches it.
+        fx.codes.afterNextEmailLookup(() ->
+                revoke.revoke(new RevokeReferralCodeCommand(Fixture.callerOf(john), "Summer-2026")));
+
+        assertThat(lookup("john@example.com").code()).isEqualTo("Summer-2026");
+
+        assertThat(fx.codeCache.puts()).singleElement().extracting(Put::stored).isEqualTo(false);
+        assertThat(fx.codeCache.cached(john.email())).isEmpty();
+        assertCodeNotFound("john@example.com");
+    }
+
+    @Test
+    void cachedCodeIsNotServedOnceItHasExpired() {
+        Instant expiry = Fixture.START.plus(Duration.ofHours(1));
+        // A cache entry that outlives the code, as a lagging cache could hold it.
+        fx.codeCache.putIfUnchanged(john.email(), fx.codeCache.read(john.email()),
+                new CachedCode("Old-Code", expiry), Duration.ofDays(1));
+        assertThat(lookup("john@example.com").code()).isEqualTo("Old-Code");
+
+        fx.clock.set(expiry);
+
+        assertCodeNotFound("john@example.com");
+    }
+
+    @Test
+    void expiredCachedCodeGivesWayToTheNewActiveOne() {
+        Instant expiry = Fixture.START.plus(Duration.ofHours(1));
+        fx.codeCache.putIfUnchanged(john.email(), fx.codeCache.read(john.email()),
+                new CachedCode("Old-Code", expiry), Duration.ofDays(1));
+        fx.clock.set(expiry.plusSeconds(1));
+        fx.code(john, "New-Code", Duration.ofDays(30));
+
+        assertThat(lookup("john@example.com").code()).isEqualTo("New-Code");
+        assertThat(fx.codeCache.cached(john.email()).orElseThrow().code()).isEqualTo("New-Code");
+    }
+
+    @Test
+    void codeIsNotServedFromTheDatabaseOnceItHasExpired() {
+        fx.code(john, "Summer-2026", Duration.ofHours(1));
+        fx.clock.advance(Duration.ofHours(1));
+
+        assertCodeNotFound("john@example.com");
+    }
+
+    @Test
+    void codeIsCachedNoLongerThanTheConfiguredMaximum() {
+        fx.code(john, "Summer-2026", Duration.ofDays(30));
+
+        lookup("john@example.com");
+
+        assertThat(fx.codeCache.puts()).singleElement().extracting(Put::ttl).isEqualTo(MAX_CACHE_TTL);
+    }
+
+    @Test
+    void codeIsNotCachedPastItsExpiry() {
+        fx.code(john, "Summer-2026", Duration.ofSeconds(30));
+
+        lookup("john@example.com");
+
+        assertThat(fx.codeCache.puts()).singleElement().extracting(Put::ttl).isEqualTo(Duration.ofSeconds(30));
+        fx.clock.advance(Duration.ofSeconds(30));
+        assertThat(fx.codeCache.cached(john.email())).isEmpty();
+    }
+
+    @Test
+    void cacheIsWrittenOutsideTheTransaction() {
+        fx.code(john, "Summer-2026", Duration.ofDays(30));
+
+        lookup("john@example.com");
+
+        assertThat(fx.codeCache.usedInsideTransaction()).isFalse();
+    }
+
+    @Test
+    void unknownEmailIsNotFound() {
+        assertCodeNotFound("nobody@example.com");
+    }
+
+    @Test
+    void userWithoutAnActiveCodeIsNotFound() {
+        fx.revokedCode(john, "Summer-2026", Duration.ofDays(30));
+
+        assertCodeNotFound("john@example.com");
+        assertThat(fx.codeCache.puts()).isEmpty();
+    }
+
+    @Test
+    void malformedEmailIsInvalid() {
+        assertThatThrownBy(() -> lookup("not-an-email")).isInstanceOf(InvalidValueException.class);
+    }
+
+    @Test
+    void queryNeverShowsTheEmailInLogs() {
+        assertThat(new LookupReferralCodeQuery("john@example.com").toString()).doesNotContain("john");
+    }
+
+    private void assertCodeNotFound(String email) {
+        assertThatThrownBy(() -> lookup(email))
+                .isInstanceOfSatisfying(NotFoundException.class, e -> assertThat(e.code()).isEqualTo("code-not-found"));
+    }
+}
