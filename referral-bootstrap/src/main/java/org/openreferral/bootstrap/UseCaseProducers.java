@@ -29,6 +29,7 @@ import org.openreferral.application.account.port.out.EmailVerifier;
 import org.openreferral.application.account.port.out.PasswordHasher;
 import org.openreferral.application.account.port.out.PasswordResetMailer;
 import org.openreferral.application.account.port.out.PasswordResetTokenRepository;
+import org.openreferral.application.account.port.out.ReferralAttribution;
 import org.openreferral.application.account.port.out.RefreshTokenRepository;
 import org.openreferral.application.account.port.out.TokenIssuer;
 import org.openreferral.application.account.port.out.TokenSecrets;
@@ -58,6 +59,7 @@ import org.openreferral.application.referral.port.out.ReferralCodeCache;
 import org.openreferral.application.referral.port.out.ReferralCodeRepository;
 import org.openreferral.application.referral.port.out.ReferralRepository;
 import org.openreferral.application.referral.port.out.RewardLedger;
+import org.openreferral.application.referral.service.AttributeReferralService;
 import org.openreferral.application.referral.service.CreateReferralCodeService;
 import org.openreferral.application.referral.service.GetActiveReferralCodeService;
 import org.openreferral.application.referral.service.GetReferralStatsService;
@@ -119,10 +121,16 @@ public class UseCaseProducers {
 
     @Produces
     @ApplicationScoped
-    RegisterUserUseCase registerUser(UserRepository users, ReferralCodeRepository codes, ReferralRepository referrals,
-                                     RewardLedger ledger, PasswordHasher hasher, EmailScreening screening,
-                                     UnitOfWork unitOfWork, RewardPolicy rewards, Clock clock) {
-        return new RegisterUserService(users, codes, referrals, ledger, hasher, screening, unitOfWork, rewards, clock);
+    ReferralAttribution referralAttribution(UserRepository users, ReferralCodeRepository codes,
+                                            ReferralRepository referrals, RewardLedger ledger, RewardPolicy rewards) {
+        return new AttributeReferralService(users, codes, referrals, ledger, rewards);
+    }
+
+    @Produces
+    @ApplicationScoped
+    RegisterUserUseCase registerUser(UserRepository users, ReferralAttribution attribution, PasswordHasher hasher,
+                                     EmailScreening screening, UnitOfWork unitOfWork, Clock clock) {
+        return new RegisterUserService(users, attribution, hasher, screening, unitOfWork, clock);
     }
 
     @Produces

@@ -7,18 +7,12 @@ import java.util.Set;
 import org.openreferral.application.account.port.in.RegisterUserUseCase;
 import org.openreferral.application.account.port.in.UserView;
 import org.openreferral.application.account.port.out.PasswordHasher;
+import org.openreferral.application.account.port.out.ReferralAttribution;
+import org.openreferral.application.account.port.out.ReferralAttribution.Attribution;
 import org.openreferral.application.account.port.out.UserRepository;
-import org.openreferral.application.referral.port.out.ReferralCodeRepository.Lock;
-import org.openreferral.application.referral.port.out.ReferralCodeRepository;
-import org.openreferral.application.referral.port.out.ReferralRepository;
-import org.openreferral.application.referral.port.out.RewardLedger;
 import org.openreferral.application.shared.UnitOfWork;
 import org.openreferral.domain.error.InvalidValueException;
-import org.openreferral.domain.error.RuleViolationException;
 import org.openreferral.domain.model.referral.CodeValue;
-import org.openreferral.domain.model.referral.Referral;
-import org.openreferral.domain.model.referral.ReferralCode;
-import org.openreferral.domain.model.referral.RewardPolicy;
 import org.openreferral.domain.model.user.AccountConflicts;
 import org.openreferral.domain.model.user.DisplayName;
 import org.openreferral.domain.model.user.Email;
@@ -30,31 +24,24 @@ import org.openreferral.domain.model.user.Username;
 
 /**
  * Registers a user. Validation, the email check and password hashing happen first; then one transaction
- * creates the user and, with a referral code, the referral and its rewards, or nothing at all.
+ * creates the user and, with a referral code, the referral (through {@link ReferralAttribution}), or nothing.
  */
 public final class RegisterUserService implements RegisterUserUseCase {
 
     private final UserRepository users;
-    private final ReferralCodeRepository codes;
-    private final ReferralRepository referrals;
-    private final RewardLedger ledger;
+    private final ReferralAttribution attribution;
     private final PasswordHasher hasher;
     private final EmailScreening emailScreening;
     private final UnitOfWork unitOfWork;
-    private final RewardPolicy rewardPolicy;
     private final Clock clock;
 
-    public RegisterUserService(UserRepository users, ReferralCodeRepository codes, ReferralRepository referrals,
-                               RewardLedger ledger, PasswordHasher hasher, EmailScreening emailScreening,
-                               UnitOfWork unitOfWork, RewardPolicy rewardPolicy, Clock clock) {
+    public RegisterUserService(UserRepository users, ReferralAttribution attribution, PasswordHasher hasher,
+                               EmailScreening emailScreening, UnitOfWork unitOfWork, Clock clock) {
         this.users = users;
-        this.codes = codes;
-        this.referrals = referrals;
-        this.ledger = ledger;
+        this.attribution = attribution;
         this.hasher = hasher;
         this.emailScreening = emailScreening;
         this.unitOfWork = unitOfWork;
-        this.rewardPolicy = rewardPolicy;
         this.clock = clock;
     }
 
@@ -82,15 +69,12 @@ public final class RegisterUserService implements RegisterUserUseCase {
                 users.add(user);
                 return UserViews.of(user, null);
             }
-            ReferralCode code = codes.findByValue(codeValue.get(), Lock.SHARE)
-                    .orElseThrow(() -> new RuleViolationException("code-not-found", "No such referral code."));
-            User referrer = users.findById(code.owner()).orElseThrow();
-            Referral referral = Referral.record(code, id, email, referrer.email(), now);
-            User user = User.register(id, username, email, name, hash, Set.of(), referrer.id(), now);
+            Attribution referral = attribution.attribute(codeValue.get(), id, email, now);
+            User user = User.register(id, username, email, name, hash, Set.of(), referral.referrerId(), now);
             users.add(user);
-            referrals.add(referral);
-            ledger.append(rewardPolicy.rewardsFor(referral));
-            return UserViews.of(user, new UserView.UserRef(referrer.id().value(), referrer.username().value()));
+            referral.record();
+            return UserViews.of(user,
+                    new UserView.UserRef(referral.referrerId().value(), referral.referrerUsername().value()));
         });
     }
 

@@ -14,6 +14,7 @@ import org.openreferral.application.account.port.out.EmailVerdict.Status;
 import org.openreferral.application.account.port.out.EmailVerdict;
 import org.openreferral.application.fakes.FakePasswordHasher;
 import org.openreferral.application.fakes.Fixture;
+import org.openreferral.application.referral.service.AttributeReferralService;
 import org.openreferral.application.referral.port.out.ReferralCodeRepository.Lock;
 import org.openreferral.domain.error.ConflictException;
 import org.openreferral.domain.error.InvalidValueException;
@@ -35,8 +36,9 @@ class RegisterUserServiceTest {
     private RegisterUserService service = service(EmailScreening.Policy.defaults(), RewardPolicy.defaults());
 
     private RegisterUserService service(EmailScreening.Policy screeningPolicy, RewardPolicy rewards) {
-        return new RegisterUserService(fx.users, fx.codes, fx.referrals, fx.ledger, fx.hasher,
-                new EmailScreening(fx.verifier, fx.verdictCache, screeningPolicy), fx.unitOfWork, rewards, fx.clock);
+        return new RegisterUserService(fx.users,
+                new AttributeReferralService(fx.users, fx.codes, fx.referrals, fx.ledger, rewards), fx.hasher,
+                new EmailScreening(fx.verifier, fx.verdictCache, screeningPolicy), fx.unitOfWork, fx.clock);
     }
 
     private static RegisterUserCommand command(String username, String email, String code) {
