@@ -31,6 +31,7 @@ import org.openreferral.application.account.port.out.PasswordResetMailer;
 import org.openreferral.application.account.port.out.PasswordResetTokenRepository;
 import org.openreferral.application.account.port.out.ReferralAttribution;
 import org.openreferral.application.account.port.out.RefreshTokenRepository;
+import org.openreferral.application.account.port.out.SubjectExistenceCache;
 import org.openreferral.application.account.port.out.TokenIssuer;
 import org.openreferral.application.account.port.out.TokenSecrets;
 import org.openreferral.application.account.port.out.UserRepository;
@@ -177,9 +178,9 @@ public class UseCaseProducers {
     @Produces
     @ApplicationScoped
     ValidateAccessTokenUseCase validateAccessToken(AccessTokenDenyList denyList, UserRepository users,
-            UnitOfWork unitOfWork, Clock clock,
+            UnitOfWork unitOfWork, SubjectExistenceCache knownSubjects,
             @ConfigProperty(name = "referral.auth.subject-check-ttl", defaultValue = "PT30S") Duration subjectTtl) {
-        return new ValidateAccessTokenService(denyList, users, unitOfWork, subjectTtl, clock);
+        return new ValidateAccessTokenService(denyList, users, unitOfWork, knownSubjects, subjectTtl);
     }
 
     @Produces
@@ -267,9 +268,8 @@ public class UseCaseProducers {
     @Produces
     @ApplicationScoped
     LookupReferralCodeUseCase lookupReferralCode(ReferralCodeRepository codes, ReferralCodeCache cache,
-            UnitOfWork unitOfWork, Clock clock,
-            @ConfigProperty(name = "referral.cache.lookup-ttl", defaultValue = "PT10M") Duration lookupTtl) {
-        return new LookupReferralCodeService(codes, cache, unitOfWork, lookupTtl, clock);
+                                                 UnitOfWork unitOfWork, Clock clock) {
+        return new LookupReferralCodeService(codes, cache, unitOfWork, clock);
     }
 
     @Produces

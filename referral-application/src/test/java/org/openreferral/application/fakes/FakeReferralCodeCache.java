@@ -12,22 +12,26 @@ import org.openreferral.application.referral.port.out.ReferralCodeCache;
 import org.openreferral.domain.model.user.Email;
 
 /**
- * An in-memory lookup cache that honours the port's contract: entries live for their TTL on the given
- * clock, and every eviction bumps the entry's generation so that older snapshots can no longer write.
+ * The lookup cache as the port promises it, with plain maps: a fill is stored only if no eviction came
+ * after its snapshot, and is served until its code expires. The lifetimes the real caches add on top
+ * ({@code referral.cache.lookup-ttl}, generations) are theirs, tested by the cache adapter's contract.
  */
 public final class FakeReferralCodeCache implements ReferralCodeCache {
 
-    /** One call of {@link #putIfUnchanged}, and whether it was stored. */
-    public record Put(Email referrer, CachedCode code, Duration ttl, boolean stored) {
+    /** One fill, and whether it was stored. */
+    public record Put(Email referrer, CachedCode code, boolean stored) {
     }
 
     private record Entry(CachedCode code, Instant until) {
     }
 
+    // Never "0" or a number: a snapshot the fake did not hand out matches no generation.
+    private static final String NEVER_EVICTED = "g0";
+
     private final Clock clock;
     private final FakeUnitOfWork unitOfWork;
     private final Map<Email, Entry> entries = new HashMap<>();
-    private final Map<Email, Long> generations = new HashMap<>();
+    private final Map<Email, String> generations = new HashMap<>();
     private final List<Put> puts = new ArrayList<>();
     private final List<Email> evictions = new ArrayList<>();
     private boolean usedInsideTransaction;
@@ -39,7 +43,7 @@ public final class FakeReferralCodeCache implements ReferralCodeCache {
 
     @Override
     public Snapshot read(Email referrer) {
-        String generation = String.valueOf(generations.getOrDefault(referrer, 0L));
+        String generation = generations.getOrDefault(referrer, NEVER_EVICTED);
         return Optional.ofNullable(entries.get(referrer))
                 .filter(entry -> entry.until().isAfter(clock.instant()))
                 .map(entry -> new Snapshot(Optional.of(entry.code()), generation))
@@ -47,13 +51,13 @@ public final class FakeReferralCodeCache implements ReferralCodeCache {
     }
 
     @Override
-    public void putIfUnchanged(Email referrer, Snapshot snapshot, CachedCode code, Duration ttl) {
-        usedInsideTransaction |= unitOfWork.isActive();
-        boolean unchanged = snapshot.generation().equals(String.valueOf(generations.getOrDefault(referrer, 0L)));
-        puts.add(new Put(referrer, code, ttl, unchanged));
-        if (unchanged) {
-            entries.put(referrer, new Entry(code, clock.instant().plus(ttl)));
-        }
+    public void putIfUnchanged(Email referrer, Snapshot snapshot, CachedCode code) {
+        store(referrer, snapshot, code, code.expiresAt());
+    }
+
+    /** A fill kept for {@code keptFor} whatever its code's expiry, as a cache whose clock lags could keep it. */
+    public void putIfUnchanged(Email referrer, Snapshot snapshot, CachedCode code, Duration keptFor) {
+        store(referrer, snapshot, code, clock.instant().plus(keptFor));
     }
 
     @Override
@@ -61,10 +65,10 @@ public final class FakeReferralCodeCache implements ReferralCodeCache {
         usedInsideTransaction |= unitOfWork.isActive();
         evictions.add(referrer);
         entries.remove(referrer);
-        generations.merge(referrer, 1L, Long::sum);
+        generations.put(referrer, "g" + evictions.size());
     }
 
-    /** Test inspection: what is cached for the referrer now, honouring TTLs. */
+    /** Test inspection: what is cached for the referrer now. */
     public Optional<CachedCode> cached(Email referrer) {
         return read(referrer).code();
     }
@@ -80,5 +84,15 @@ public final class FakeReferralCodeCache implements ReferralCodeCache {
     /** Whether anybody wrote to or evicted from the cache while a unit of work was open. */
     public boolean usedInsideTransaction() {
         return usedInsideTransaction;
+    }
+
+    private void store(Email referrer, Snapshot snapshot, CachedCode code, Instant until) {
+        usedInsideTransaction |= unitOfWork.isActive();
+        boolean unchanged = snapshot.generation().equals(generations.getOrDefault(referrer, NEVER_EVICTED))
+                && until.isAfter(clock.instant());
+        puts.add(new Put(referrer, code, unchanged));
+        if (unchanged) {
+            entries.put(referrer, new Entry(code, until));
+        }
     }
 }

@@ -3,43 +3,63 @@ package org.openreferral.application.fakes;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
-import java.time.Instant;
 import org.junit.jupiter.api.Test;
 import org.openreferral.application.referral.port.out.ReferralCodeCache.CachedCode;
 import org.openreferral.application.referral.port.out.ReferralCodeCache.Snapshot;
 import org.openreferral.domain.model.user.Email;
 
-/** The fake honours the port's contract, which the lookup tests rely on. */
+/** The fake honours the port's contract (as the cache adapter's ReferralCodeCacheContract states it). */
 class FakeReferralCodeCacheTest {
 
     private static final Email JOHN = new Email("john@example.com");
-    private static final CachedCode CODE = new CachedCode("Summer-2026", Instant.parse("2026-04-01T00:00:00Z"));
 
     private final MutableClock clock = new MutableClock(Fixture.START);
     private final FakeReferralCodeCache cache = new FakeReferralCodeCache(clock, new FakeUnitOfWork());
+    private final CachedCode code = new CachedCode("Summer-2026", Fixture.START.plus(Duration.ofHours(1)));
+    private final CachedCode otherCode = new CachedCode("Winter-2026", Fixture.START.plus(Duration.ofHours(2)));
 
     @Test
-    void putAfterAnUnchangedSnapshotIsStored() {
-        cache.putIfUnchanged(JOHN, cache.read(JOHN), CODE, Duration.ofMinutes(5));
+    void aCodeStoredFromAFreshSnapshotIsReadBack() {
+        cache.putIfUnchanged(JOHN, cache.read(JOHN), code);
 
-        assertThat(cache.read(JOHN).code()).contains(CODE);
+        assertThat(cache.read(JOHN).code()).contains(code);
     }
 
     @Test
-    void putWithASnapshotTakenBeforeAnEvictionIsIgnored() {
+    void aPutWhoseSnapshotPredatesAnEvictStoresNothing() {
         Snapshot before = cache.read(JOHN);
         cache.evict(JOHN);
 
-        cache.putIfUnchanged(JOHN, before, CODE, Duration.ofMinutes(5));
+        cache.putIfUnchanged(JOHN, before, code);
 
         assertThat(cache.read(JOHN).code()).isEmpty();
     }
 
     @Test
-    void entriesLiveForTheirTtl() {
-        cache.putIfUnchanged(JOHN, cache.read(JOHN), CODE, Duration.ofMinutes(5));
+    void aPutWhoseSnapshotPredatesAnEvictCannotReplaceTheNewerCode() {
+        Snapshot stale = cache.read(JOHN);
+        cache.evict(JOHN);
+        cache.putIfUnchanged(JOHN, cache.read(JOHN), otherCode);
 
-        clock.advance(Duration.ofMinutes(5));
+        cache.putIfUnchanged(JOHN, stale, code);
+
+        assertThat(cache.read(JOHN).code()).contains(otherCode);
+    }
+
+    @Test
+    void aCodeIsNotServedPastItsExpiryNorStoredOnceExpired() {
+        cache.putIfUnchanged(JOHN, cache.read(JOHN), code);
+
+        clock.set(code.expiresAt());
+
+        assertThat(cache.read(JOHN).code()).isEmpty();
+        cache.putIfUnchanged(JOHN, cache.read(JOHN), code);
+        assertThat(cache.read(JOHN).code()).isEmpty();
+    }
+
+    @Test
+    void aSnapshotThatTheCacheDidNotHandOutStoresNothing() {
+        cache.putIfUnchanged(JOHN, Snapshot.miss("0"), code);
 
         assertThat(cache.read(JOHN).code()).isEmpty();
     }
@@ -50,8 +70,8 @@ class FakeReferralCodeCacheTest {
         Snapshot janes = cache.read(jane);
         cache.evict(JOHN);
 
-        cache.putIfUnchanged(jane, janes, CODE, Duration.ofMinutes(5));
+        cache.putIfUnchanged(jane, janes, code);
 
-        assertThat(cache.read(jane).code()).contains(CODE);
+        assertThat(cache.read(jane).code()).contains(code);
     }
 }

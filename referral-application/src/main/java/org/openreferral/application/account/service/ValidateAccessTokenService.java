@@ -1,15 +1,12 @@
 package org.openreferral.application.account.service;
 
-import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
-import java.util.concurrent.ConcurrentHashMap;
 import org.openreferral.application.account.port.in.ValidateAccessTokenUseCase;
 import org.openreferral.application.account.port.out.AccessTokenDenyList;
+import org.openreferral.application.account.port.out.SubjectExistenceCache;
 import org.openreferral.application.account.port.out.UserRepository;
 import org.openreferral.application.shared.UnitOfWork;
 import org.openreferral.application.shared.error.AuthenticationFailedException;
@@ -18,24 +15,20 @@ import org.openreferral.domain.model.user.UserId;
 
 /**
  * The check every authenticated request passes after the signature: one deny-list lookup (the token and
- * its session), and whether the subject exists. Existence is remembered for {@code subjectCheckTtl} per
- * instance, so the database is asked at most once per user and period; an unknown subject is never
- * remembered, it is refused every time.
+ * its session), and whether the subject exists. Existence is remembered for {@code subjectCheckTtl}, so
+ * the database is asked at most once per user and period; an unknown subject is never remembered, it is
+ * refused every time.
  */
 public final class ValidateAccessTokenService implements ValidateAccessTokenUseCase {
-
-    // Beyond this many remembered subjects the memory is dropped and rebuilt; it is only a shortcut.
-    private static final int MAX_REMEMBERED = 50_000;
 
     private final AccessTokenDenyList denyList;
     private final UserRepository users;
     private final UnitOfWork unitOfWork;
+    private final SubjectExistenceCache knownSubjects;
     private final Duration subjectCheckTtl;
-    private final Clock clock;
-    private final Map<UserId, Instant> knownUntil = new ConcurrentHashMap<>();
 
     public ValidateAccessTokenService(AccessTokenDenyList denyList, UserRepository users, UnitOfWork unitOfWork,
-                                      Duration subjectCheckTtl, Clock clock) {
+                                      SubjectExistenceCache knownSubjects, Duration subjectCheckTtl) {
         Objects.requireNonNull(subjectCheckTtl, "subjectCheckTtl");
         if (subjectCheckTtl.isNegative()) {
             throw new IllegalArgumentException("subjectCheckTtl must not be negative");
@@ -43,8 +36,8 @@ public final class ValidateAccessTokenService implements ValidateAccessTokenUseC
         this.denyList = denyList;
         this.users = users;
         this.unitOfWork = unitOfWork;
+        this.knownSubjects = knownSubjects;
         this.subjectCheckTtl = subjectCheckTtl;
-        this.clock = clock;
     }
 
     @Override
@@ -60,18 +53,12 @@ public final class ValidateAccessTokenService implements ValidateAccessTokenUseC
             throw AuthenticationFailedException.tokenRevoked();
         }
         UserId subject = new UserId(command.subject());
-        Instant now = clock.instant();
-        Instant until = knownUntil.get(subject);
-        if (until != null && until.isAfter(now) && !until.isAfter(now.plus(subjectCheckTtl))) {
+        if (knownSubjects.isKnownToExist(subject)) {
             return;
         }
         if (!unitOfWork.reading(() -> users.existsById(subject))) {
-            knownUntil.remove(subject);
             throw AuthenticationFailedException.tokenRevoked();
         }
-        if (knownUntil.size() >= MAX_REMEMBERED) {
-            knownUntil.clear();
-        }
-        knownUntil.put(subject, now.plus(subjectCheckTtl));
+        knownSubjects.rememberExists(subject, subjectCheckTtl);
     }
 }

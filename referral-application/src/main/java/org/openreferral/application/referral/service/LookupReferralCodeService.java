@@ -1,7 +1,6 @@
 package org.openreferral.application.referral.service;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import org.openreferral.application.referral.port.in.LookupReferralCodeUseCase;
@@ -16,22 +15,20 @@ import org.openreferral.domain.model.user.Email;
 
 /**
  * The public lookup of a referrer's active code, served from the cache when it can be. A cached code is
- * only used before its expiry, and is cached no longer than {@code maxCacheTtl} nor past its expiry.
+ * only used before its expiry; the cache is handed the code with its expiry and keeps it no longer.
  */
 public final class LookupReferralCodeService implements LookupReferralCodeUseCase {
 
     private final ReferralCodeRepository codes;
     private final ReferralCodeCache cache;
     private final UnitOfWork unitOfWork;
-    private final Duration maxCacheTtl;
     private final Clock clock;
 
     public LookupReferralCodeService(ReferralCodeRepository codes, ReferralCodeCache cache, UnitOfWork unitOfWork,
-                                     Duration maxCacheTtl, Clock clock) {
+                                     Clock clock) {
         this.codes = codes;
         this.cache = cache;
         this.unitOfWork = unitOfWork;
-        this.maxCacheTtl = maxCacheTtl;
         this.clock = clock;
     }
 
@@ -40,15 +37,14 @@ public final class LookupReferralCodeService implements LookupReferralCodeUseCas
         Email email = new Email(query.email());
         Instant now = clock.instant();
         Snapshot snapshot = cache.read(email);
+        // Checked here too: an entry written by an instance whose clock lags may outlive the code.
         Optional<CachedCode> cached = snapshot.code().filter(code -> code.expiresAt().isAfter(now));
         if (cached.isPresent()) {
             return new PublicCode(cached.get().code(), cached.get().expiresAt());
         }
         ReferralCode code = unitOfWork.reading(() -> codes.findActiveByOwnerEmail(email, now))
                 .orElseThrow(LookupReferralCodeService::notFound);
-        Duration untilExpiry = Duration.between(now, code.expiresAt());
-        Duration ttl = untilExpiry.compareTo(maxCacheTtl) < 0 ? untilExpiry : maxCacheTtl;
-        cache.putIfUnchanged(email, snapshot, new CachedCode(code.value().value(), code.expiresAt()), ttl);
+        cache.putIfUnchanged(email, snapshot, new CachedCode(code.value().value(), code.expiresAt()));
         return new PublicCode(code.value().value(), code.expiresAt());
     }
 

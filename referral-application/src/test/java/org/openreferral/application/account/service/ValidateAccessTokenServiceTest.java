@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.openreferral.application.account.port.in.ValidateAccessTokenUseCase.ValidateAccessTokenCommand;
+import org.openreferral.application.fakes.FakeSubjectExistenceCache;
 import org.openreferral.application.fakes.Fixture;
 import org.openreferral.application.shared.error.AuthenticationFailedException;
 import org.openreferral.domain.model.session.SessionId;
@@ -17,7 +18,7 @@ class ValidateAccessTokenServiceTest {
     private final Fixture fx = new Fixture();
     private final User jane = fx.user("jane", "jane@example.com");
     private final ValidateAccessTokenService service = new ValidateAccessTokenService(fx.denyList, fx.users,
-            fx.unitOfWork, Duration.ofSeconds(30), fx.clock);
+            fx.unitOfWork, new FakeSubjectExistenceCache(fx.clock), Duration.ofSeconds(30));
 
     @Test
     void aTokenOfAnExistingUserThatNobodyRevokedCounts() {
@@ -62,6 +63,17 @@ class ValidateAccessTokenServiceTest {
 
         fx.clock.advance(Duration.ofSeconds(1));
         validate(jane.id().value(), "jti-1", null);
+
+        assertThat(fx.users.existsByIdCalls()).isEqualTo(2);
+    }
+
+    @Test
+    void withAZeroPeriodEveryRequestAsksTheDatabase() {
+        ValidateAccessTokenService uncached = new ValidateAccessTokenService(fx.denyList, fx.users, fx.unitOfWork,
+                new FakeSubjectExistenceCache(fx.clock), Duration.ZERO);
+
+        uncached.validate(new ValidateAccessTokenCommand(jane.id().value(), "jti-1", null));
+        uncached.validate(new ValidateAccessTokenCommand(jane.id().value(), "jti-1", null));
 
         assertThat(fx.users.existsByIdCalls()).isEqualTo(2);
     }

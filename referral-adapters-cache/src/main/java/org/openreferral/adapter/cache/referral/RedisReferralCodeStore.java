@@ -1,0 +1,139 @@
+package org.openreferral.adapter.cache.referral;
+
+import io.vertx.mutiny.redis.client.Command;
+import io.vertx.mutiny.redis.client.Response;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicLong;
+import org.openreferral.adapter.cache.shared.RedisCalls;
+import org.openreferral.application.referral.port.out.ReferralCodeCache.CachedCode;
+import org.openreferral.domain.error.InvalidValueException;
+import org.openreferral.domain.model.referral.CodeValue;
+
+/** The lookup cache's entries in Redis: {@code referral:code:{h}} and its generation {@code referral:code-gen:{h}}. */
+final class RedisReferralCodeStore implements ReferralCodeStore {
+
+    // The generation of an entry never evicted, or whose generation key has expired.
+    private static final String NO_GENERATION = "-";
+    private static final int MAX_PENDING_EVICTIONS = 10_000;
+    private static final long PENDING_RETRY_INTERVAL_NANOS = Duration.ofSeconds(1).toNanos();
+
+    private static final String PUT_IF_UNCHANGED = """
+            local generation = redis.call('GET', KEYS[2]) or '-'
+            if generation ~= ARGV[1] then
+              return 0
+            end
+            redis.call('SET', KEYS[1], ARGV[2], 'PX', ARGV[3])
+            return 1
+            """;
+
+    // SET rather than INCR: a random token never repeats, even after the generation key expired or Redis
+    // lost its data, and SET also repairs a generation key that holds garbage.
+    private static final String EVICT = """
+            redis.call('SET', KEYS[2], ARGV[1], 'PX', ARGV[2])
+            redis.call('DEL', KEYS[1])
+            return 1
+            """;
+
+    private final RedisCalls redis;
+    private final String generationTtlMillis;
+    // Evictions that failed (Redis down or slow) are retried before later calls, and until one succeeds the
+    // entry is neither served nor stored by this instance: a revoke must not be undone by an outage.
+    private final Set<String> pendingEvictions = ConcurrentHashMap.newKeySet();
+    private final AtomicLong nextPendingRetry = new AtomicLong(System.nanoTime());
+
+    RedisReferralCodeStore(RedisCalls redis, Duration generationTtl) {
+        this.redis = redis;
+        this.generationTtlMillis = Long.toString(generationTtl.toMillis());
+    }
+
+    @Override
+    public Stored read(String hash) {
+        retryPendingEvictions();
+        if (pendingEvictions.contains(hash)) {
+            return Stored.UNKNOWN;
+        }
+        return redis.execute("read", Stored.UNKNOWN, RedisReferralCodeStore::stored,
+                Command.MGET, valueKey(hash), generationKey(hash));
+    }
+
+    @Override
+    public void putIfGeneration(String hash, String generation, CachedCode code, Duration ttl) {
+        if (pendingEvictions.contains(hash)) {
+            return;
+        }
+        redis.execute("put", null, reply -> null, Command.EVAL, PUT_IF_UNCHANGED, "2",
+                valueKey(hash), generationKey(hash), generation, encode(code), Long.toString(ttl.toMillis()));
+    }
+
+    @Override
+    public void evict(String hash) {
+        if (evictNow(hash)) {
+            pendingEvictions.remove(hash);
+        } else if (pendingEvictions.size() < MAX_PENDING_EVICTIONS) {
+            pendingEvictions.add(hash);
+        }
+    }
+
+    private boolean evictNow(String hash) {
+        String generation = Long.toHexString(ThreadLocalRandom.current().nextLong());
+        return redis.execute("evict", false, reply -> true, Command.EVAL, EVICT, "2",
+                valueKey(hash), generationKey(hash), generation, generationTtlMillis);
+    }
+
+    private void retryPendingEvictions() {
+        if (pendingEvictions.isEmpty()) {
+            return;
+        }
+        long now = System.nanoTime();
+        long due = nextPendingRetry.get();
+        if (now - due < 0 || !nextPendingRetry.compareAndSet(due, now + PENDING_RETRY_INTERVAL_NANOS)) {
+            return;
+        }
+        for (String hash : pendingEvictions) {
+            if (!evictNow(hash)) {
+                return;
+            }
+            pendingEvictions.remove(hash);
+        }
+    }
+
+    private static Stored stored(Response reply) {
+        Response value = reply.get(0);
+        Response generation = reply.get(1);
+        return new Stored(value == null ? Optional.empty() : decode(value.toString()),
+                generation == null ? NO_GENERATION : generation.toString());
+    }
+
+    private static String valueKey(String hash) {
+        // The braces are a Redis Cluster hash tag: both keys of an entry land in one slot, as the scripts need.
+        return "referral:code:{" + hash + "}";
+    }
+
+    private static String generationKey(String hash) {
+        return "referral:code-gen:{" + hash + "}";
+    }
+
+    // ISO-8601 rather than epoch millis, so that a cached answer keeps the exact (microsecond) expiry.
+    static String encode(CachedCode code) {
+        return code.code() + "|" + code.expiresAt();
+    }
+
+    static Optional<CachedCode> decode(String raw) {
+        int bar = raw.indexOf('|');
+        if (bar <= 0) {
+            return Optional.empty();
+        }
+        try {
+            String code = new CodeValue(raw.substring(0, bar)).value();
+            return Optional.of(new CachedCode(code, Instant.parse(raw.substring(bar + 1))));
+        } catch (InvalidValueException | DateTimeParseException e) {
+            return Optional.empty();
+        }
+    }
+}

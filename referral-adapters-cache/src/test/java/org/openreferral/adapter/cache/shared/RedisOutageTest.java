@@ -1,0 +1,172 @@
+package org.openreferral.adapter.cache.shared;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
+
+import io.quarkus.redis.datasource.RedisDataSource;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.enterprise.inject.Instance;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.logging.Handler;
+import java.util.logging.Level;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
+import org.jboss.logmanager.ExtLogRecord;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openreferral.application.account.port.out.EmailVerdict.Status;
+import org.openreferral.application.account.port.out.EmailVerdict;
+import org.openreferral.application.account.port.out.EmailVerdictCache;
+import org.openreferral.application.referral.port.out.ReferralCodeCache.CachedCode;
+import org.openreferral.application.referral.port.out.ReferralCodeCache.Snapshot;
+import org.openreferral.application.referral.port.out.ReferralCodeCache;
+import org.openreferral.domain.model.user.Email;
+
+@QuarkusTest
+@WithTestResource(EmbeddedRedis.class)
+class RedisOutageTest {
+
+    private static final Duration TTL = Duration.ofMinutes(5);
+    private static final CachedCode CODE = new CachedCode("FRIEND-2030", Instant.parse("2030-01-01T12:00:00Z"));
+
+    @Inject
+    ReferralCodeCache codes;
+
+    @Inject
+    EmailVerdictCache verdicts;
+
+    // Through Instance: a plain injection point would make every test application, including the one
+    // without Redis, fail at startup on the inactive Redis client.
+    @Inject
+    Instance<RedisDataSource> redisDataSource;
+
+    private final Logger cacheLogger = Logger.getLogger("org.openreferral.adapter.cache");
+    private final List<LogRecord> logged = new CopyOnWriteArrayList<>();
+    private final Handler capture = new Handler() {
+        @Override
+        public void publish(LogRecord record) {
+            logged.add(record);
+        }
+
+        @Override
+        public void flush() {
+        }
+
+        @Override
+        public void close() {
+        }
+    };
+
+    @BeforeEach
+    void captureLogs() {
+        cacheLogger.addHandler(capture);
+    }
+
+    @AfterEach
+    void restoreRedis() {
+        cacheLogger.removeHandler(capture);
+        redis().execute("CLIENT", "UNPAUSE");
+    }
+
+    @Test
+    void whileRedisIsDownEveryCallIsAQuickMissAndCachingResumesOnceItIsBack() {
+        Email first = someAddress();
+        Email second = someAddress();
+        Email address = someAddress();
+        codes.putIfUnchanged(first, codes.read(first), CODE);
+        codes.putIfUnchanged(second, codes.read(second), CODE);
+        assertThat(codes.read(first).code()).contains(CODE);
+
+        EmbeddedRedis.stopServer();
+        try {
+            for (Email referrer : List.of(first, second, first)) {
+                long started = System.nanoTime();
+                Snapshot snapshot = codes.read(referrer);
+                assertThat(snapshot.code()).isEmpty();
+                assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(1));
+                assertThatCode(() -> codes.putIfUnchanged(referrer, snapshot, CODE)).doesNotThrowAnyException();
+                assertThatCode(() -> codes.evict(referrer)).doesNotThrowAnyException();
+            }
+            assertThatCode(() -> verdicts.put(address, EmailVerdict.of(Status.VALID, "ok"), TTL))
+                    .doesNotThrowAnyException();
+            assertThat(verdicts.get(address)).isEmpty();
+        } finally {
+            EmbeddedRedis.startServer();
+        }
+
+        assertThat(RedisWaits.holdsWithin(Duration.ofSeconds(10), () -> {
+            codes.putIfUnchanged(second, codes.read(second), CODE);
+            return codes.read(second).code().equals(Optional.of(CODE));
+        })).as("caching works again after the restart").isTrue();
+        verdicts.put(address, EmailVerdict.of(Status.VALID, "ok"), TTL);
+        assertThat(verdicts.get(address)).contains(EmailVerdict.of(Status.VALID, "ok"));
+        assertFailuresWereLoggedQuietlyAndWithoutAddresses(first, second, address);
+    }
+
+    @Test
+    void aSlowRedisIsAMissWithinTheTimeout() {
+        Email referrer = someAddress();
+        codes.putIfUnchanged(referrer, codes.read(referrer), CODE);
+
+        redis().execute("CLIENT", "PAUSE", "2000", "ALL");
+        long started = System.nanoTime();
+        Snapshot snapshot = codes.read(referrer);
+
+        assertThat(snapshot.code()).isEmpty();
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(1));
+    }
+
+    @Test
+    void aRevokeWhoseEvictFailedIsNotServedFromTheEntryRedisStillHolds() {
+        Email referrer = someAddress();
+        String valueKey = "referral:code:{" + new KeyedHashes("test-secret").of(referrer) + "}";
+        codes.putIfUnchanged(referrer, codes.read(referrer), CODE);
+
+        // Writes (and scripts) stall past the cache's timeout while reads are still answered.
+        redis().execute("CLIENT", "PAUSE", "1500", "WRITE");
+        codes.evict(referrer);
+
+        assertThat(redis().value(String.class).get(valueKey)).as("Redis still holds the code").isNotNull();
+        Snapshot snapshot = codes.read(referrer);
+        assertThat(snapshot.code()).isEmpty();
+        codes.putIfUnchanged(referrer, snapshot, CODE);
+        redis().execute("CLIENT", "UNPAUSE");
+        assertThat(RedisWaits.holdsWithin(Duration.ofSeconds(5), () -> redis().value(String.class).get(valueKey) == null))
+                .isTrue();
+        assertThat(codes.read(referrer).code()).isEmpty();
+    }
+
+    private void assertFailuresWereLoggedQuietlyAndWithoutAddresses(Email... addresses) {
+        List<LogRecord> failures = logged.stream()
+                .filter(record -> record.getLoggerName().endsWith("FailureLog"))
+                .filter(record -> !record.getMessage().contains("answers again"))
+                .toList();
+        assertThat(failures).isNotEmpty();
+        assertThat(failures).allSatisfy(record -> assertThat(record.getLevel().intValue())
+                .isLessThanOrEqualTo(Level.WARNING.intValue()));
+        assertThat(failures).filteredOn(record -> record.getLevel().intValue() >= Level.WARNING.intValue())
+                .hasSizeLessThanOrEqualTo(1);
+        for (LogRecord record : logged) {
+            String text = record instanceof ExtLogRecord ext ? ext.getFormattedMessage() : record.getMessage();
+            for (Email address : addresses) {
+                assertThat(text).doesNotContainIgnoringCase(address.localPart());
+            }
+        }
+    }
+
+    private static Email someAddress() {
+        return new Email("Someone." + UUID.randomUUID().toString().substring(0, 8) + "@Example.org");
+    }
+
+    private RedisDataSource redis() {
+        return redisDataSource.get();
+    }
+}
