@@ -70,4 +70,14 @@ public class JwtTokenIssuer implements TokenIssuer {
                 .sign(keys.privateKey());
         return new AccessToken(token, id, Duration.ofSeconds(lifetime.toSeconds()));
     }
+
+    @Override
+    public Duration longestValidity() {
+        return lifetime.plus(config.clockSkew());
+    }
+
+    @Override
+    public Duration clockSkew() {
+        return config.clockSkew();
+    }
 }

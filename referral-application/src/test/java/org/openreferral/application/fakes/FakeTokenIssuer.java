@@ -24,6 +24,16 @@ public final class FakeTokenIssuer implements TokenIssuer {
         return new AccessToken("access-for-" + user.id(), UUID.randomUUID().toString(), LIFETIME);
     }
 
+    @Override
+    public Duration longestValidity() {
+        return LIFETIME.plus(clockSkew());
+    }
+
+    @Override
+    public Duration clockSkew() {
+        return Duration.ofSeconds(30);
+    }
+
     public List<UserId> issuedTo() {
         return List.copyOf(issuedTo);
     }

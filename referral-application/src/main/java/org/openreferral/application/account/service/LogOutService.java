@@ -38,7 +38,7 @@ public final class LogOutService implements LogOutUseCase {
         }
         // As long as the token would be accepted: its remaining life plus the verifier's clock skew.
         Duration remaining = Duration.between(now, command.tokenExpiresAt());
-        Duration ttl = (remaining.isNegative() ? Duration.ZERO : remaining).plus(sessions.policy().clockSkew())
+        Duration ttl = (remaining.isNegative() ? Duration.ZERO : remaining).plus(sessions.clockSkew())
                 .plusSeconds(1);
         sessions.refuseAccessToken(command.tokenId(), ttl);
     }

@@ -22,35 +22,18 @@ import org.openreferral.domain.model.user.User;
  */
 public final class SessionTokens {
 
-    /**
-     * How long refresh tokens live, how long access tokens live, and the clock skew the verifier
-     * tolerates: an access token is accepted for at most its lifetime plus that skew.
-     */
-    public record Policy(Duration refreshTokenLifetime, Duration accessTokenLifetime, Duration clockSkew) {
+    /** How long refresh tokens live (access tokens: as long as the {@link TokenIssuer} says). */
+    public record Policy(Duration refreshTokenLifetime) {
 
         public Policy {
-            requirePositive("refreshTokenLifetime", refreshTokenLifetime);
-            requirePositive("accessTokenLifetime", accessTokenLifetime);
-            Objects.requireNonNull(clockSkew, "clockSkew");
-            if (clockSkew.isNegative()) {
-                throw new IllegalArgumentException("clockSkew must not be negative");
+            Objects.requireNonNull(refreshTokenLifetime, "refreshTokenLifetime");
+            if (refreshTokenLifetime.isNegative() || refreshTokenLifetime.isZero()) {
+                throw new IllegalArgumentException("refreshTokenLifetime must be positive");
             }
         }
 
         public static Policy defaults() {
-            return new Policy(Duration.ofDays(30), Duration.ofMinutes(15), Duration.ofSeconds(30));
-        }
-
-        /** The longest time any access token is accepted. */
-        public Duration accessTokenValidity() {
-            return accessTokenLifetime.plus(clockSkew);
-        }
-
-        private static void requirePositive(String name, Duration value) {
-            Objects.requireNonNull(value, name);
-            if (value.isNegative() || value.isZero()) {
-                throw new IllegalArgumentException(name + " must be positive");
-            }
+            return new Policy(Duration.ofDays(30));
         }
     }
 
@@ -88,12 +71,13 @@ public final class SessionTokens {
 
     /** Refuses, until they expire, the access tokens already handed out for these (now revoked) sessions. */
     public void refuseAccessTokensOf(Collection<SessionId> sessions) {
-        sessions.forEach(session -> denyList.deny(sessionEntry(session), policy.accessTokenValidity()));
+        sessions.forEach(session -> denyList.deny(sessionEntry(session), accessTokens.longestValidity()));
     }
 
     /** Refuses one access token for {@code ttl}, but never longer than any access token is accepted. */
     void refuseAccessToken(String tokenId, Duration ttl) {
-        Duration capped = ttl.compareTo(policy.accessTokenValidity()) > 0 ? policy.accessTokenValidity() : ttl;
+        Duration longest = accessTokens.longestValidity();
+        Duration capped = ttl.compareTo(longest) > 0 ? longest : ttl;
         denyList.deny(tokenEntry(tokenId), capped);
     }
 
@@ -113,6 +97,11 @@ public final class SessionTokens {
 
     Policy policy() {
         return policy;
+    }
+
+    /** How far past its expiry an access token is still accepted. */
+    Duration clockSkew() {
+        return accessTokens.clockSkew();
     }
 
     IssuedTokens tokensFor(User user, SessionId session, Secret refreshSecret) {

@@ -30,19 +30,6 @@ public final class CheckRateLimitService implements CheckRateLimitUseCase {
 
     private static final int MAX_CLIENT_LENGTH = 100;
 
-    /**
-     * Budgets generous for people and tight for scripts: 20 registrations an hour, 30 token requests a
-     * minute, 5 password-reset requests (and confirmations) in 15 minutes, 60 code lookups a minute.
-     */
-    public static Map<RateLimitedAction, Limit> defaultLimits() {
-        Map<RateLimitedAction, Limit> limits = new EnumMap<>(RateLimitedAction.class);
-        limits.put(RateLimitedAction.REGISTER, new Limit(20, Duration.ofHours(1)));
-        limits.put(RateLimitedAction.TOKEN, new Limit(30, Duration.ofMinutes(1)));
-        limits.put(RateLimitedAction.PASSWORD_RESET, new Limit(5, Duration.ofMinutes(15)));
-        limits.put(RateLimitedAction.CODE_LOOKUP, new Limit(60, Duration.ofMinutes(1)));
-        return limits;
-    }
-
     private final AttemptCounters counters;
     private final Map<RateLimitedAction, Limit> limits;
     private final Clock clock;

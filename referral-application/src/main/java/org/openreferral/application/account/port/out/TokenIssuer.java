@@ -10,6 +10,12 @@ public interface TokenIssuer {
     /** A token for the user that names its session (claim {@code sid}), so that logout can end it. */
     AccessToken issue(User user, SessionId session);
 
+    /** The longest time after issue that any access token is accepted: its lifetime plus the clock skew. */
+    Duration longestValidity();
+
+    /** How far past its expiry the verifier still accepts a token. */
+    Duration clockSkew();
+
     /** A signed token and how long it lives. */
     record AccessToken(String value, String id, Duration lifetime) {
 

@@ -24,7 +24,7 @@ import org.openreferral.adapter.rest.shared.problem.ProblemDetail;
  * {@code payload-too-large} as problem+json, like every other refusal.
  */
 @ApplicationScoped
-public class RequestBodies {
+public class BodySizeLimit {
 
     // After RequestIds, so the refusal carries the request id; before the REST routes.
     private static final int ORDER = Integer.MIN_VALUE + 1100;
@@ -33,7 +33,7 @@ public class RequestBodies {
     private final long maxBodyBytes;
     private final ObjectMapper json;
 
-    RequestBodies(@ConfigProperty(name = "referral.http.max-body-size", defaultValue = "64K") MemorySize maxBodySize,
+    BodySizeLimit(@ConfigProperty(name = "referral.http.max-body-size", defaultValue = "64K") MemorySize maxBodySize,
                   ObjectMapper json) {
         this.maxBodyBytes = maxBodySize.asLongValue();
         this.json = json;

@@ -1,0 +1,92 @@
+package org.openreferral.bootstrap.account;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.time.Duration;
+import java.util.Optional;
+
+/**
+ * Settings of the account slice ({@code referral.*}): sessions, lockout, password reset, the registration email
+ * policy and the initial admin. Access-token settings ({@code referral.jwt.*}) belong to the security adapter.
+ */
+@ConfigMapping(prefix = "referral")
+public interface AccountSettings {
+
+    RefreshToken refreshToken();
+
+    Login login();
+
+    Auth auth();
+
+    PasswordReset passwordReset();
+
+    Email email();
+
+    Admin admin();
+
+    /** Refresh tokens. */
+    interface RefreshToken {
+
+        /** How long a refresh token lives; renewed on each rotation. */
+        @WithDefault("P30D")
+        Duration lifetime();
+    }
+
+    /** Brute-force lockout per account. */
+    interface Login {
+
+        /** Failed logins within {@link #window()} that lock the account. */
+        @WithDefault("5")
+        int maxFailures();
+
+        @WithDefault("PT15M")
+        Duration window();
+
+        /** How long a locked account stays locked. */
+        @WithDefault("PT15M")
+        Duration lockout();
+    }
+
+    /** Access-token checks. */
+    interface Auth {
+
+        /** How long an instance remembers that a token's user exists. */
+        @WithDefault("PT30S")
+        Duration subjectCheckTtl();
+    }
+
+    /** Password reset. */
+    interface PasswordReset {
+
+        /** How long a reset link works (once). */
+        @WithDefault("PT30M")
+        Duration lifetime();
+    }
+
+    /** The email check at registration. */
+    interface Email {
+
+        /** Accept (true) or reject (false) addresses the email check could not judge. */
+        @WithDefault("true")
+        boolean failOpen();
+
+        /** How long a final verdict (valid, invalid, disposable...) is cached. */
+        @WithDefault("P7D")
+        Duration finalVerdictTtl();
+
+        /** How long an "unknown" verdict is cached. */
+        @WithDefault("PT10M")
+        Duration unknownVerdictTtl();
+    }
+
+    /** The admin created at start-up when no account has its email. */
+    interface Admin {
+
+        Optional<String> email();
+
+        Optional<String> password();
+
+        @WithDefault("admin")
+        String username();
+    }
+}

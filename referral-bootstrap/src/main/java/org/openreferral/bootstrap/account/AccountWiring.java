@@ -1,0 +1,153 @@
+package org.openreferral.bootstrap.account;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Singleton;
+import java.time.Clock;
+import org.openreferral.application.account.port.in.AuthenticateUserUseCase;
+import org.openreferral.application.account.port.in.CreateInitialAdminUseCase;
+import org.openreferral.application.account.port.in.GetUserUseCase;
+import org.openreferral.application.account.port.in.ListUsersUseCase;
+import org.openreferral.application.account.port.in.LogOutUseCase;
+import org.openreferral.application.account.port.in.RefreshAccessTokenUseCase;
+import org.openreferral.application.account.port.in.RegisterUserUseCase;
+import org.openreferral.application.account.port.in.RequestPasswordResetUseCase;
+import org.openreferral.application.account.port.in.ResetPasswordUseCase;
+import org.openreferral.application.account.port.in.ValidateAccessTokenUseCase;
+import org.openreferral.application.account.port.out.AccessTokenDenyList;
+import org.openreferral.application.account.port.out.EmailVerdictCache;
+import org.openreferral.application.account.port.out.EmailVerifier;
+import org.openreferral.application.account.port.out.PasswordHasher;
+import org.openreferral.application.account.port.out.PasswordResetMailer;
+import org.openreferral.application.account.port.out.PasswordResetTokenRepository;
+import org.openreferral.application.account.port.out.ReferralAttribution;
+import org.openreferral.application.account.port.out.RefreshTokenRepository;
+import org.openreferral.application.account.port.out.SubjectExistenceCache;
+import org.openreferral.application.account.port.out.TokenIssuer;
+import org.openreferral.application.account.port.out.TokenSecrets;
+import org.openreferral.application.account.port.out.UserRepository;
+import org.openreferral.application.account.service.AuthenticateUserService;
+import org.openreferral.application.account.service.CreateInitialAdminService;
+import org.openreferral.application.account.service.EmailScreening;
+import org.openreferral.application.account.service.GetUserService;
+import org.openreferral.application.account.service.ListUsersService;
+import org.openreferral.application.account.service.LogOutService;
+import org.openreferral.application.account.service.LoginLockout;
+import org.openreferral.application.account.service.RefreshAccessTokenService;
+import org.openreferral.application.account.service.RegisterUserService;
+import org.openreferral.application.account.service.RequestPasswordResetService;
+import org.openreferral.application.account.service.ResetPasswordService;
+import org.openreferral.application.account.service.SessionTokens;
+import org.openreferral.application.account.service.ValidateAccessTokenService;
+import org.openreferral.application.shared.UnitOfWork;
+import org.openreferral.application.shared.ratelimit.AttemptCounters;
+import org.openreferral.bootstrap.shared.UseCaseMetrics;
+
+/**
+ * Wires the account slice's use cases to the adapters; each producer's type is the in-port. Records and final
+ * classes are {@code @Singleton}: a normal-scoped bean would need a proxy subclass.
+ */
+@ApplicationScoped
+public class AccountWiring {
+
+    @Produces
+    @Singleton
+    EmailScreening emailScreening(EmailVerifier verifier, EmailVerdictCache cache, AccountSettings settings) {
+        AccountSettings.Email email = settings.email();
+        return new EmailScreening(verifier, cache,
+                new EmailScreening.Policy(email.failOpen(), email.finalVerdictTtl(), email.unknownVerdictTtl()));
+    }
+
+    @Produces
+    @ApplicationScoped
+    RegisterUserUseCase registerUser(UserRepository users, ReferralAttribution attribution, PasswordHasher hasher,
+                                     EmailScreening screening, UnitOfWork unitOfWork, Clock clock,
+                                     UseCaseMetrics metrics) {
+        return metrics.registrations(new RegisterUserService(users, attribution, hasher, screening, unitOfWork, clock));
+    }
+
+    @Produces
+    @Singleton
+    SessionTokens sessionTokens(TokenIssuer tokens, RefreshTokenRepository refreshTokens, TokenSecrets secrets,
+                                AccessTokenDenyList denyList, UnitOfWork unitOfWork, Clock clock,
+                                AccountSettings settings) {
+        return new SessionTokens(tokens, refreshTokens, secrets, denyList, unitOfWork,
+                new SessionTokens.Policy(settings.refreshToken().lifetime()), clock);
+    }
+
+    @Produces
+    @Singleton
+    LoginLockout loginLockout(AttemptCounters counters, Clock clock, AccountSettings settings) {
+        AccountSettings.Login login = settings.login();
+        return new LoginLockout(counters, new LoginLockout.Policy(login.maxFailures(), login.window(), login.lockout()),
+                clock);
+    }
+
+    @Produces
+    @ApplicationScoped
+    AuthenticateUserUseCase authenticateUser(UserRepository users, PasswordHasher hasher, SessionTokens sessions,
+                                             LoginLockout lockout, UnitOfWork unitOfWork, UseCaseMetrics metrics) {
+        return metrics.logins(new AuthenticateUserService(users, hasher, sessions, lockout, unitOfWork));
+    }
+
+    @Produces
+    @ApplicationScoped
+    RefreshAccessTokenUseCase refreshAccessToken(UserRepository users, RefreshTokenRepository refreshTokens,
+                                                 SessionTokens sessions, UnitOfWork unitOfWork, Clock clock) {
+        return new RefreshAccessTokenService(users, refreshTokens, sessions, unitOfWork, clock);
+    }
+
+    @Produces
+    @ApplicationScoped
+    LogOutUseCase logOut(RefreshTokenRepository refreshTokens, SessionTokens sessions, UnitOfWork unitOfWork,
+                         Clock clock) {
+        return new LogOutService(refreshTokens, sessions, unitOfWork, clock);
+    }
+
+    @Produces
+    @ApplicationScoped
+    ValidateAccessTokenUseCase validateAccessToken(AccessTokenDenyList denyList, UserRepository users,
+                                                   UnitOfWork unitOfWork, SubjectExistenceCache knownSubjects,
+                                                   AccountSettings settings) {
+        return new ValidateAccessTokenService(denyList, users, unitOfWork, knownSubjects,
+                settings.auth().subjectCheckTtl());
+    }
+
+    @Produces
+    @ApplicationScoped
+    RequestPasswordResetUseCase requestPasswordReset(UserRepository users, PasswordResetTokenRepository resetTokens,
+                                                     TokenSecrets secrets, PasswordResetMailer mailer,
+                                                     UnitOfWork unitOfWork, Clock clock, AccountSettings settings) {
+        return new RequestPasswordResetService(users, resetTokens, secrets, mailer, unitOfWork,
+                settings.passwordReset().lifetime(), clock);
+    }
+
+    @Produces
+    @ApplicationScoped
+    ResetPasswordUseCase resetPassword(UserRepository users, PasswordResetTokenRepository resetTokens,
+                                       RefreshTokenRepository refreshTokens, PasswordHasher hasher,
+                                       SessionTokens sessions, LoginLockout lockout, UnitOfWork unitOfWork,
+                                       Clock clock) {
+        return new ResetPasswordService(users, resetTokens, refreshTokens, hasher, sessions, lockout, unitOfWork,
+                clock);
+    }
+
+    @Produces
+    @ApplicationScoped
+    ListUsersUseCase listUsers(UserRepository users, UnitOfWork unitOfWork) {
+        return new ListUsersService(users, unitOfWork);
+    }
+
+    @Produces
+    @ApplicationScoped
+    CreateInitialAdminUseCase createInitialAdmin(UserRepository users, PasswordHasher hasher, UnitOfWork unitOfWork,
+                                                 Clock clock) {
+        return new CreateInitialAdminService(users, hasher, unitOfWork, clock);
+    }
+
+    @Produces
+    @ApplicationScoped
+    GetUserUseCase getUser(UserRepository users, UnitOfWork unitOfWork) {
+        return new GetUserService(users, unitOfWork);
+    }
+}
