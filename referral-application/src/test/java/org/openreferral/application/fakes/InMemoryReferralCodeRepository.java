@@ -64,9 +64,9 @@ public final class InMemoryReferralCodeRepository implements ReferralCodeReposit
     @Override
     public int expireOverdue(UserId owner, Instant now) {
         unitOfWork.requireWritable();
+        // Overdue: the effective status (the domain's rule) has moved on from the stored one.
         List<ReferralCode> overdue = codes.values().stream()
-                .filter(code -> code.owner().equals(owner) && code.storedStatus() == CodeStatus.ACTIVE
-                        && !code.expiresAt().isAfter(now))
+                .filter(code -> code.owner().equals(owner) && code.statusAt(now) != code.storedStatus())
                 .toList();
         overdue.forEach(code -> codes.put(code.id(), ReferralCode.reconstitute(code.id(), code.value(), code.owner(),
                 code.createdAt(), code.expiresAt(), CodeStatus.EXPIRED, null)));

@@ -78,7 +78,7 @@ public final class InMemoryReferralRepository implements ReferralRepository, Fak
     public List<CodeReferralCount> countsPerCode(UserId referrer) {
         unitOfWork.requireActive();
         return codes.ownedBy(referrer).stream()
-                .map(code -> new CodeReferralCount(code.value().value(), code.storedStatus().name(), code.expiresAt(),
+                .map(code -> new CodeReferralCount(code.value().value(), code.storedStatus(), code.expiresAt(),
                         referrals.values().stream().filter(r -> r.code().equals(code.id())).count()))
                 .toList();
     }

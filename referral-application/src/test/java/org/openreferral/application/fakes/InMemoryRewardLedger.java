@@ -9,7 +9,10 @@ import org.openreferral.application.shared.PageRequest;
 import org.openreferral.domain.model.referral.RewardEntry;
 import org.openreferral.domain.model.user.UserId;
 
-/** In-memory append-only ledger with the unique (user, referral) index; can be told to fail once. */
+/**
+ * In-memory append-only ledger with the unique (user, referral) index and the positive-points check of the
+ * real table; can be told to fail once.
+ */
 public final class InMemoryRewardLedger implements RewardLedger, FakeUnitOfWork.Participant {
 
     private final FakeUnitOfWork unitOfWork;
@@ -30,6 +33,9 @@ public final class InMemoryRewardLedger implements RewardLedger, FakeUnitOfWork.
             throw failure;
         }
         for (RewardEntry entry : newEntries) {
+            if (entry.points() <= 0) {
+                throw new IllegalStateException("ledger entries credit positive points, not " + entry.points());
+            }
             if (entries.stream().anyMatch(e -> e.user().equals(entry.user()) && e.referral().equals(entry.referral()))) {
                 throw new IllegalStateException("ledger already credits " + entry.user() + " for " + entry.referral());
             }

@@ -95,7 +95,7 @@ public final class InMemoryUserRepository implements UserRepository, FakeUnitOfW
     @Override
     public Page<User> list(String filter, PageRequest page) {
         unitOfWork.requireActive();
-        String needle = filter == null ? null : filter.toLowerCase(Locale.ROOT);
+        String needle = filter == null || filter.isBlank() ? null : filter.strip().toLowerCase(Locale.ROOT);
         List<User> matching = users.values().stream()
                 .filter(user -> needle == null || user.username().normalized().contains(needle)
                         || user.email().value().contains(needle))

@@ -77,10 +77,12 @@ public class UserRepositoryAdapter implements UserRepository {
     @Override
     public Page<User> list(String filter, PageRequest page) {
         Sort newestFirst = Sort.descending("createdAt", "id");
+        // On PostgreSQL Hibernate writes a LIKE without ESCAPE as "escape ''": the backslashes that escapeLike
+        // puts before % and _ count only where the backslash is named the escape character.
         var query = filter == null || filter.isBlank()
                 ? rows.findAll(newestFirst)
-                : rows.find("lower(username) like ?1 or lower(email) like ?1", newestFirst,
-                        "%" + escapeLike(filter.strip().toLowerCase(Locale.ROOT)) + "%");
+                : rows.find("lower(username) like ?1 escape '\\' or lower(email) like ?1 escape '\\'",
+                        newestFirst, "%" + escapeLike(filter.strip().toLowerCase(Locale.ROOT)) + "%");
         List<User> users = query.page(page.page() - 1, page.size()).list().stream()
                 .map(UserMapper::toDomain).toList();
         return Page.of(users, query.count(), page);

@@ -14,6 +14,7 @@ import org.openreferral.application.referral.port.out.ReferralRepository;
 import org.openreferral.application.shared.Page;
 import org.openreferral.application.shared.PageRequest;
 import org.openreferral.domain.model.referral.CodeConflicts;
+import org.openreferral.domain.model.referral.CodeStatus;
 import org.openreferral.domain.model.referral.Referral;
 import org.openreferral.domain.model.referral.ReferralCodeId;
 import org.openreferral.domain.model.referral.ReferralId;
@@ -111,7 +112,8 @@ public class ReferralRepositoryAdapter implements ReferralRepository {
                         + " order by c.createdAt desc, c.id desc", Object[].class)
                 .setParameter("owner", referrer.value())
                 .getResultStream()
-                .map(row -> new CodeReferralCount((String) row[0], (String) row[1], (Instant) row[2], (Long) row[3]))
+                .map(row -> new CodeReferralCount((String) row[0], CodeStatus.valueOf((String) row[1]),
+                        (Instant) row[2], (Long) row[3]))
                 .toList();
     }
 }

@@ -11,7 +11,6 @@ import org.openreferral.application.referral.port.out.ReferralRepository.Referra
 import org.openreferral.application.referral.port.out.ReferralRepository;
 import org.openreferral.application.referral.port.out.RewardLedger;
 import org.openreferral.application.shared.UnitOfWork;
-import org.openreferral.domain.model.referral.CodeStatus;
 import org.openreferral.domain.model.user.UserId;
 
 /** Sums up the caller's referrals: totals, the last 7 and 30 days, per code, and the reward balance. */
@@ -39,7 +38,7 @@ public final class GetReferralStatsService implements GetReferralStatsUseCase {
         return unitOfWork.reading(() -> {
             ReferralCounts counts = referrals.counts(referrer, now.minus(Duration.ofDays(7)), now.minus(Duration.ofDays(30)));
             List<CodeCount> byCode = referrals.countsPerCode(referrer).stream()
-                    .map(count -> new CodeCount(count.code(), statusAt(count, now), count.referrals()))
+                    .map(count -> new CodeCount(count.code(), count.statusAt(now).name(), count.referrals()))
                     .toList();
             CodeView active = codes.findActive(referrer, now)
                     .map(code -> CodeViews.of(code, byCode.stream()
@@ -49,10 +48,5 @@ public final class GetReferralStatsService implements GetReferralStatsUseCase {
             return new ReferralStatsView(counts.total(), counts.last7Days(), counts.last30Days(), active, byCode,
                     ledger.balance(referrer));
         });
-    }
-
-    private static String statusAt(ReferralRepository.CodeReferralCount count, Instant now) {
-        boolean overdue = count.storedStatus().equals(CodeStatus.ACTIVE.name()) && !count.expiresAt().isAfter(now);
-        return overdue ? CodeStatus.EXPIRED.name() : count.storedStatus();
     }
 }

@@ -96,6 +96,15 @@ class GetReferralStatsServiceTest {
     }
 
     @Test
+    void revokedCodeStaysRevokedPastItsExpiry() {
+        fx.revokedCode(john, "Revoked-1", Duration.ofDays(1));
+        fx.clock.advance(Duration.ofDays(2));
+
+        assertThat(stats(john).byCode()).extracting(CodeCount::code, CodeCount::status)
+                .containsExactly(tuple("Revoked-1", "REVOKED"));
+    }
+
+    @Test
     void activeCodeIsShownWithItsReferrals() {
         ReferralCode active = fx.code(john, "Active-1", Duration.ofDays(30));
         fx.referee(active, "joe", "joe@example.com");

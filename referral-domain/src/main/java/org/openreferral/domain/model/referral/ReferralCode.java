@@ -55,12 +55,9 @@ public final class ReferralCode {
         return new ReferralCode(id, value, owner, createdAt, expiresAt, status, revokedAt);
     }
 
-    /** The status as of {@code now}: an active code whose expiry has passed is expired. */
+    /** The status as of {@code now}, by the rule of {@link CodeStatus#effective}. */
     public CodeStatus statusAt(Instant now) {
-        if (status == CodeStatus.ACTIVE && !expiresAt.isAfter(now)) {
-            return CodeStatus.EXPIRED;
-        }
-        return status;
+        return CodeStatus.effective(status, expiresAt, now);
     }
 
     public boolean isActiveAt(Instant now) {

@@ -34,6 +34,9 @@ public interface UserRepository {
 
     boolean existsByUsername(Username username);
 
-    /** Users whose username or email contains {@code filter} (case-insensitive; null for all), newest first. */
+    /**
+     * Users whose username or email contains {@code filter}, literally and case-insensitively (null or blank for
+     * all), newest first.
+     */
     Page<User> list(String filter, PageRequest page);
 }

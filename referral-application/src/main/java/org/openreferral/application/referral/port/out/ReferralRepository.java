@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import org.openreferral.application.shared.Page;
 import org.openreferral.application.shared.PageRequest;
+import org.openreferral.domain.model.referral.CodeStatus;
 import org.openreferral.domain.model.referral.Referral;
 import org.openreferral.domain.model.referral.ReferralCodeId;
 import org.openreferral.domain.model.referral.ReferralId;
@@ -30,7 +31,7 @@ public interface ReferralRepository {
     /** A referrer's totals: all time and since two moments. */
     ReferralCounts counts(UserId referrer, Instant since7Days, Instant since30Days);
 
-    /** Per-code totals of a referrer, for every code they own (also codes without referrals). */
+    /** Per-code totals of a referrer, for every code they own (also codes without referrals), newest first. */
     List<CodeReferralCount> countsPerCode(UserId referrer);
 
     /** One referral with what a listing shows about the referee. */
@@ -43,6 +44,11 @@ public interface ReferralRepository {
     }
 
     /** Referrals of one code, with the code's stored state. */
-    record CodeReferralCount(String code, String storedStatus, Instant expiresAt, long referrals) {
+    record CodeReferralCount(String code, CodeStatus storedStatus, Instant expiresAt, long referrals) {
+
+        /** The code's status as of {@code now}, by the rule of {@link CodeStatus#effective}. */
+        public CodeStatus statusAt(Instant now) {
+            return CodeStatus.effective(storedStatus, expiresAt, now);
+        }
     }
 }

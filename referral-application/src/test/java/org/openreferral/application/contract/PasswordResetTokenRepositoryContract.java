@@ -1,0 +1,85 @@
+package org.openreferral.application.contract;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openreferral.domain.model.session.PasswordResetToken;
+import org.openreferral.domain.model.user.User;
+
+/** Contract of {@code PasswordResetTokenRepository}: unique digests, spending one token or all of a user's. */
+public abstract class PasswordResetTokenRepositoryContract extends RepositoryContract {
+
+    private static final Duration LIFETIME = Duration.ofHours(1);
+
+    private User john;
+
+    @BeforeEach
+    void owner() {
+        john = user("john");
+    }
+
+    private PasswordResetToken token(User user, String seed, Instant at) {
+        PasswordResetToken token = PasswordResetToken.issue(UUID.randomUUID(), user.id(), digest(seed), at, LIFETIME);
+        write(() -> stores.resetTokens().add(token));
+        return token;
+    }
+
+    private Optional<PasswordResetToken> byDigest(String seed, boolean forUpdate) {
+        return writing(() -> stores.resetTokens().findByDigest(digest(seed), forUpdate));
+    }
+
+    private Optional<Instant> usedAt(String seed) {
+        return byDigest(seed, false).orElseThrow().usedAt();
+    }
+
+    @Test
+    void storedTokenReadsBackByItsDigestLockedOrNot() {
+        PasswordResetToken token = token(john, "a", NOW);
+
+        assertThat(byDigest("a", false)).get().usingRecursiveComparison().isEqualTo(token);
+        assertThat(byDigest("a", true)).get().usingRecursiveComparison().isEqualTo(token);
+        assertThat(byDigest("b", false)).isEmpty();
+    }
+
+    @Test
+    void digestIsUnique() {
+        PasswordResetToken first = token(john, "a", NOW);
+        User jane = user("jane");
+
+        assertRefused(() -> token(jane, "a", NOW));
+        assertThat(byDigest("a", false)).get().extracting(PasswordResetToken::id).isEqualTo(first.id());
+    }
+
+    @Test
+    void updateStoresTheUse() {
+        PasswordResetToken token = token(john, "a", NOW);
+        token.use(NOW.plusSeconds(30));
+
+        write(() -> stores.resetTokens().update(token));
+
+        assertThat(usedAt("a")).contains(NOW.plusSeconds(30));
+    }
+
+    @Test
+    void usingAllOfAUserSpendsTheUnusedOnesExpiredOrNot() {
+        token(john, "fresh", NOW);
+        token(john, "expired", NOW.minus(LIFETIME).minusSeconds(1));
+        PasswordResetToken spent = token(john, "spent", NOW);
+        spent.use(NOW.plusSeconds(1));
+        write(() -> stores.resetTokens().update(spent));
+        token(user("jane"), "jane", NOW);
+        Instant at = NOW.plusSeconds(10);
+
+        assertThat(writing(() -> stores.resetTokens().useAllOf(john.id(), at))).isEqualTo(2);
+
+        assertThat(usedAt("fresh")).contains(at);
+        assertThat(usedAt("expired")).contains(at);
+        assertThat(usedAt("spent")).contains(NOW.plusSeconds(1));
+        assertThat(usedAt("jane")).isEmpty();
+    }
+}

@@ -1,0 +1,167 @@
+package org.openreferral.application.contract;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.openreferral.application.referral.port.out.ReferralRepository.CodeReferralCount;
+import org.openreferral.application.referral.port.out.ReferralRepository.ReferralCounts;
+import org.openreferral.application.referral.port.out.ReferralRepository.ReferralRecord;
+import org.openreferral.application.shared.Page;
+import org.openreferral.application.shared.PageRequest;
+import org.openreferral.domain.model.referral.CodeStatus;
+import org.openreferral.domain.model.referral.Referral;
+import org.openreferral.domain.model.referral.ReferralCode;
+import org.openreferral.domain.model.referral.ReferralCodeId;
+import org.openreferral.domain.model.user.User;
+
+/** Contract of {@code ReferralRepository}: a referee is referred once; listings and counts per referrer and code. */
+public abstract class ReferralRepositoryContract extends RepositoryContract {
+
+    private Page<ReferralRecord> byReferrer(User referrer) {
+        return read(() -> stores.referrals().listByReferrer(referrer.id(), PageRequest.first()));
+    }
+
+    private Page<ReferralRecord> byCode(ReferralCode code, int page) {
+        return read(() -> stores.referrals().listByCode(code.id(), new PageRequest(page, 10)));
+    }
+
+    private ReferralCounts counts(User referrer, Instant since7Days, Instant since30Days) {
+        return read(() -> stores.referrals().counts(referrer.id(), since7Days, since30Days));
+    }
+
+    @Test
+    void referralIsListedWithWhatTheListingShowsOfTheReferee() {
+        User john = user("john");
+        ReferralCode code = code(john, "Summer-2026");
+        User jane = user("Jane.Doe");
+        Referral referral = referral(code, jane, NOW.plusSeconds(5));
+
+        assertThat(byReferrer(john).items()).containsExactly(new ReferralRecord(referral.id(), jane.id(),
+                "Jane.Doe", jane.email(), "Summer-2026", NOW.plusSeconds(5)));
+        assertThat(byCode(code, 1).items()).extracting(ReferralRecord::id).containsExactly(referral.id());
+    }
+
+    @Test
+    void refereeIsReferredOnceWhateverTheCode() {
+        ReferralCode johns = code(user("john"), "John-1");
+        ReferralCode anns = code(user("ann"), "Ann-1");
+        User jane = user("jane");
+        referral(johns, jane, NOW);
+
+        assertConflict(() -> referral(anns, jane, NOW.plusSeconds(1)), "already-referred");
+        assertThat(byCode(anns, 1).total()).isZero();
+    }
+
+    @Test
+    void referrersReferralsAreListedNewestFirstInPagesWithTheTotal() {
+        User john = user("john");
+        ReferralCode code = code(john, "John-1");
+        Referral oldest = referral(code, user("oldest"), NOW);
+        Referral middle = referral(code, user("middle"), NOW.plusSeconds(1));
+        Referral newest = referral(code, user("newest"), NOW.plusSeconds(2));
+        referral(code(user("ann"), "Ann-1"), user("other"), NOW.plusSeconds(3));
+
+        assertPagesOfTwo(request -> read(() -> stores.referrals().listByReferrer(john.id(), request)),
+                ReferralRecord::id, newest.id(), middle.id(), oldest.id());
+    }
+
+    @Test
+    void codesReferralsAreListedNewestFirstAndOnlyThatCodes() {
+        User john = user("john");
+        ReferralCode old = revokedCode(john, "Old-1");
+        Referral withOld = referral(old, user("first"), NOW);
+        ReferralCode current = code(john, "Current-1");
+        Referral earlier = referral(current, user("second"), NOW.plusSeconds(1));
+        Referral later = referral(current, user("third"), NOW.plusSeconds(2));
+
+        Page<ReferralRecord> page = byCode(current, 1);
+
+        assertThat(page.items()).extracting(ReferralRecord::id).containsExactly(later.id(), earlier.id());
+        assertThat(page.total()).isEqualTo(2);
+        assertThat(byCode(old, 1).items()).extracting(ReferralRecord::id).containsExactly(withOld.id());
+        assertThat(byCode(current, 2).items()).isEmpty();
+    }
+
+    @Test
+    void countByCodeLeavesOutCodesWithoutReferrals() {
+        User john = user("john");
+        ReferralCode old = revokedCode(john, "Old-1");
+        ReferralCode current = code(john, "Current-1");
+        ReferralCode janes = code(user("jane"), "Jane-1");
+        referral(current, user("first"), NOW);
+        referral(current, user("second"), NOW);
+        referral(janes, user("third"), NOW);
+
+        assertThat(read(() -> stores.referrals().countByCode(List.of(old.id(), current.id()))))
+                .containsExactlyEntriesOf(Map.of(current.id(), 2L));
+        assertThat(read(() -> stores.referrals().countByCode(List.of()))).isEmpty();
+        assertThat(read(() -> stores.referrals().countByCode(List.of(ReferralCodeId.newId())))).isEmpty();
+    }
+
+    @Test
+    void countsIncludeReferralsMadeAtTheStartOfEachWindow() {
+        User john = user("john");
+        ReferralCode code = codeAt(john, "John-1", NOW.minus(Duration.ofDays(60)), NOW.plus(Duration.ofDays(1)));
+        Instant since30Days = NOW.minus(Duration.ofDays(30));
+        Instant since7Days = NOW.minus(Duration.ofDays(7));
+        referral(code, user("before30"), since30Days.minusSeconds(1));
+        referral(code, user("at30"), since30Days);
+        referral(code, user("before7"), since7Days.minusSeconds(1));
+        referral(code, user("at7"), since7Days);
+        referral(code, user("now"), NOW);
+
+        assertThat(counts(john, since7Days, since30Days)).isEqualTo(new ReferralCounts(5, 2, 4));
+    }
+
+    @Test
+    void countsAreTheReferrersOwn() {
+        User john = user("john");
+        code(john, "John-1");
+        referral(code(user("jane"), "Jane-1"), user("other"), NOW);
+
+        assertThat(counts(john, NOW.minus(Duration.ofDays(7)), NOW.minus(Duration.ofDays(30))))
+                .isEqualTo(new ReferralCounts(0, 0, 0));
+    }
+
+    @Test
+    void countsPerCodeCoverEveryOwnedCodeNewestFirstWithItsStoredState() {
+        User john = user("john");
+        ReferralCode revoked = revokedCode(john, "Revoked-1");
+        referral(revoked, user("first"), NOW);
+        ReferralCode current = codeAt(john, "Current-1", NOW.plusSeconds(1), NOW.plus(Duration.ofDays(1)));
+        code(user("jane"), "Jane-1");
+
+        List<CodeReferralCount> counts = read(() -> stores.referrals().countsPerCode(john.id()));
+
+        assertThat(counts).containsExactly(
+                new CodeReferralCount("Current-1", CodeStatus.ACTIVE, current.expiresAt(), 0),
+                new CodeReferralCount("Revoked-1", CodeStatus.REVOKED, revoked.expiresAt(), 1));
+    }
+
+    @Test
+    void countsPerCodeReadThroughTheRuleShowTheStatusNow() {
+        User john = user("john");
+        ReferralCode code = codeAt(john, "Summer-2026", NOW, NOW.plus(Duration.ofDays(1)));
+        Instant expiry = code.expiresAt();
+
+        List<CodeReferralCount> counts = read(() -> stores.referrals().countsPerCode(john.id()));
+
+        assertThat(counts).extracting(count -> count.statusAt(expiry.minusSeconds(1)), count -> count.statusAt(expiry))
+                .containsExactly(tuple(code.statusAt(expiry.minusSeconds(1)), code.statusAt(expiry)));
+        assertThat(code.statusAt(expiry)).isEqualTo(CodeStatus.EXPIRED);
+    }
+
+    /** A stored code of {@code owner}, issued a day before {@link #NOW} and revoked then. */
+    private ReferralCode revokedCode(User owner, String value) {
+        Instant then = NOW.minus(Duration.ofDays(1));
+        ReferralCode code = issued(owner, value, then, NOW.plus(Duration.ofDays(30)));
+        code.revoke(then);
+        write(() -> stores.codes().add(code));
+        return code;
+    }
+}

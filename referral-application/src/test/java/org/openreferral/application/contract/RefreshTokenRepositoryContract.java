@@ -1,0 +1,154 @@
+package org.openreferral.application.contract;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openreferral.domain.model.session.RefreshToken;
+import org.openreferral.domain.model.session.RefreshTokenStatus;
+import org.openreferral.domain.model.session.SessionId;
+import org.openreferral.domain.model.user.User;
+
+/** Contract of {@code RefreshTokenRepository}: unique digests, one active token per session, revocation. */
+public abstract class RefreshTokenRepositoryContract extends RepositoryContract {
+
+    private static final Duration LIFETIME = Duration.ofDays(30);
+
+    private User john;
+
+    @BeforeEach
+    void owner() {
+        john = user("john");
+    }
+
+    private static RefreshToken issuedToken(User user, SessionId session, String seed, Instant at) {
+        return RefreshToken.issue(UUID.randomUUID(), session, user.id(), digest(seed), at, LIFETIME);
+    }
+
+    private RefreshToken token(User user, SessionId session, String seed) {
+        RefreshToken token = issuedToken(user, session, seed, NOW);
+        write(() -> stores.refreshTokens().add(token));
+        return token;
+    }
+
+    /** A session of {@code user} whose first token was rotated once: the rotated token and its successor. */
+    private RefreshToken[] rotatedOnce(User user, SessionId session, String seed) {
+        RefreshToken first = token(user, session, seed + "-1");
+        RefreshToken second = first.rotate(UUID.randomUUID(), digest(seed + "-2"), NOW.plusSeconds(1), LIFETIME);
+        write(() -> {
+            stores.refreshTokens().update(first);
+            stores.refreshTokens().add(second);
+        });
+        return new RefreshToken[] {first, second};
+    }
+
+    private Optional<RefreshToken> byDigest(String seed) {
+        return writing(() -> stores.refreshTokens().findByDigestForUpdate(digest(seed)));
+    }
+
+    private RefreshTokenStatus statusOf(String seed) {
+        return byDigest(seed).orElseThrow().status();
+    }
+
+    @Test
+    void storedTokenReadsBackByItsDigest() {
+        RefreshToken token = token(john, SessionId.newId(), "a");
+
+        assertThat(byDigest("a")).get().usingRecursiveComparison().isEqualTo(token);
+        assertThat(byDigest("b")).isEmpty();
+    }
+
+    @Test
+    void digestIsUnique() {
+        RefreshToken first = token(john, SessionId.newId(), "a");
+
+        assertRefused(() -> token(john, SessionId.newId(), "a"));
+        assertThat(byDigest("a")).get().extracting(RefreshToken::id).isEqualTo(first.id());
+    }
+
+    @Test
+    void sessionHoldsOneActiveTokenAtMost() {
+        SessionId session = SessionId.newId();
+        token(john, session, "a");
+
+        assertRefused(() -> token(john, session, "b"));
+        assertThat(byDigest("b")).isEmpty();
+    }
+
+    @Test
+    void rotationStoresTheRotatedTokenAndItsSuccessor() {
+        RefreshToken[] tokens = rotatedOnce(john, SessionId.newId(), "a");
+
+        assertThat(byDigest("a-1")).get().usingRecursiveComparison().isEqualTo(tokens[0]);
+        assertThat(byDigest("a-2")).get().usingRecursiveComparison().isEqualTo(tokens[1]);
+        assertThat(tokens[0].status()).isEqualTo(RefreshTokenStatus.ROTATED);
+    }
+
+    @Test
+    void revokingASessionRevokesItsTokensAndNoOthers() {
+        SessionId session = SessionId.newId();
+        rotatedOnce(john, session, "a");
+        token(john, SessionId.newId(), "b");
+        Instant at = NOW.plusSeconds(10);
+
+        assertThat(writing(() -> stores.refreshTokens().revokeSession(session, john.id(), at))).isEqualTo(2);
+
+        RefreshToken rotated = byDigest("a-1").orElseThrow();
+        assertThat(rotated.status()).isEqualTo(RefreshTokenStatus.REVOKED);
+        assertThat(rotated.revokedAt()).contains(at);
+        assertThat(rotated.rotatedAt()).contains(NOW.plusSeconds(1));
+        assertThat(statusOf("a-2")).isEqualTo(RefreshTokenStatus.REVOKED);
+        assertThat(statusOf("b")).isEqualTo(RefreshTokenStatus.ACTIVE);
+    }
+
+    @Test
+    void revokingASessionAgainCountsNothingAndKeepsTheFirstRevocation() {
+        SessionId session = SessionId.newId();
+        token(john, session, "a");
+        write(() -> stores.refreshTokens().revokeSession(session, john.id(), NOW.plusSeconds(1)));
+
+        int again = writing(() -> stores.refreshTokens().revokeSession(session, john.id(), NOW.plusSeconds(2)));
+
+        assertThat(again).isZero();
+        assertThat(byDigest("a")).get().extracting(token -> token.revokedAt().orElseThrow())
+                .isEqualTo(NOW.plusSeconds(1));
+    }
+
+    @Test
+    void sessionIsRevokedOnlyForItsOwnUser() {
+        SessionId session = SessionId.newId();
+        token(john, session, "a");
+        User jane = user("jane");
+
+        assertThat(writing(() -> stores.refreshTokens().revokeSession(session, jane.id(), NOW))).isZero();
+        assertThat(statusOf("a")).isEqualTo(RefreshTokenStatus.ACTIVE);
+    }
+
+    @Test
+    void revokingAllOfAUserNamesTheSessionsThatStillHadAnActiveToken() {
+        SessionId live = SessionId.newId();
+        SessionId rotated = SessionId.newId();
+        SessionId ended = SessionId.newId();
+        SessionId overdue = SessionId.newId();
+        token(john, live, "live");
+        rotatedOnce(john, rotated, "rotated");
+        token(john, ended, "ended");
+        write(() -> stores.refreshTokens().revokeSession(ended, john.id(), NOW));
+        RefreshToken old = issuedToken(john, overdue, "overdue", NOW.minus(LIFETIME).minusSeconds(1));
+        write(() -> stores.refreshTokens().add(old));
+        User jane = user("jane");
+        token(jane, SessionId.newId(), "jane");
+
+        assertThat(writing(() -> stores.refreshTokens().revokeAllOf(john.id(), NOW.plusSeconds(5))))
+                .containsExactlyInAnyOrder(live, rotated, overdue);
+
+        for (String seed : new String[] {"live", "rotated-1", "rotated-2", "ended", "overdue"}) {
+            assertThat(statusOf(seed)).as(seed).isEqualTo(RefreshTokenStatus.REVOKED);
+        }
+        assertThat(statusOf("jane")).isEqualTo(RefreshTokenStatus.ACTIVE);
+    }
+}

@@ -1,0 +1,117 @@
+package org.openreferral.application.contract;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openreferral.application.shared.Page;
+import org.openreferral.application.shared.PageRequest;
+import org.openreferral.domain.model.referral.Referral;
+import org.openreferral.domain.model.referral.ReferralCode;
+import org.openreferral.domain.model.referral.RewardEntry;
+import org.openreferral.domain.model.referral.RewardPolicy;
+import org.openreferral.domain.model.referral.RewardReason;
+import org.openreferral.domain.model.user.User;
+
+/** Contract of {@code RewardLedger}: append-only, one entry per referral and beneficiary, balances and pages. */
+public abstract class RewardLedgerContract extends RepositoryContract {
+
+    private User john;
+    private ReferralCode code;
+
+    @BeforeEach
+    void referrer() {
+        john = user("john");
+        code = code(john, "John-1");
+    }
+
+    private static RewardEntry credit(User user, int points, Referral referral) {
+        RewardReason reason = user.id().equals(referral.referrer())
+                ? RewardReason.REFERRAL_REFERRER : RewardReason.REFERRAL_REFEREE;
+        return new RewardEntry(UUID.randomUUID(), user.id(), points, reason, referral.id(), referral.createdAt());
+    }
+
+    private void append(RewardEntry... entries) {
+        write(() -> stores.ledger().append(List.of(entries)));
+    }
+
+    private long balance(User user) {
+        return read(() -> stores.ledger().balance(user.id()));
+    }
+
+    private Page<RewardEntry> entries(User user) {
+        return read(() -> stores.ledger().entries(user.id(), PageRequest.first()));
+    }
+
+    @Test
+    void balanceIsTheSumOfTheUsersOwnPoints() {
+        User jane = user("jane");
+        Referral first = referral(code, jane, NOW);
+        Referral second = referral(code, user("joe"), NOW.plusSeconds(1));
+        append(credit(john, 10, first), credit(jane, 5, first));
+        append(credit(john, 15, second));
+
+        assertThat(balance(john)).isEqualTo(25);
+        assertThat(balance(jane)).isEqualTo(5);
+    }
+
+    @Test
+    void userWithoutEntriesHasNothing() {
+        assertThat(balance(john)).isZero();
+        assertThat(entries(john).items()).isEmpty();
+        assertThat(entries(john).total()).isZero();
+    }
+
+    @Test
+    void bothPartiesOfOneReferralAreCredited() {
+        User jane = user("jane");
+        Referral referral = referral(code, jane, NOW);
+
+        append(new RewardPolicy(10, 5).rewardsFor(referral).toArray(RewardEntry[]::new));
+
+        assertThat(balance(john)).isEqualTo(10);
+        assertThat(balance(jane)).isEqualTo(5);
+    }
+
+    @Test
+    void entriesReadBackNewestFirstInPagesWithTheTotal() {
+        RewardEntry oldest = credit(john, 10, referral(code, user("first"), NOW));
+        RewardEntry middle = credit(john, 10, referral(code, user("second"), NOW.plusSeconds(1)));
+        RewardEntry newest = credit(john, 10, referral(code, user("third"), NOW.plusSeconds(2)));
+        append(oldest, newest);
+        append(middle);
+
+        assertPagesOfTwo(request -> read(() -> stores.ledger().entries(john.id(), request)), entry -> entry,
+                newest, middle, oldest);
+    }
+
+    @Test
+    void referralCreditsEachBeneficiaryOnce() {
+        Referral referral = referral(code, user("jane"), NOW);
+        append(credit(john, 10, referral));
+
+        assertRefused(() -> append(credit(john, 10, referral)));
+        assertThat(balance(john)).isEqualTo(10);
+    }
+
+    @Test
+    void refusedAppendKeepsNoneOfItsEntries() {
+        User jane = user("jane");
+        Referral referral = referral(code, jane, NOW);
+        append(credit(john, 10, referral));
+
+        assertRefused(() -> append(credit(jane, 5, referral), credit(john, 10, referral)));
+        assertThat(balance(jane)).isZero();
+        assertThat(entries(jane).total()).isZero();
+    }
+
+    @Test
+    void entryWithoutPointsIsRefused() {
+        Referral referral = referral(code, user("jane"), NOW);
+
+        assertRefused(() -> append(credit(john, 0, referral)));
+        assertThat(entries(john).total()).isZero();
+    }
+}

@@ -1,0 +1,67 @@
+package org.openreferral.application.fakes;
+
+import org.junit.jupiter.api.Nested;
+import org.openreferral.application.contract.PasswordResetTokenRepositoryContract;
+import org.openreferral.application.contract.ReferralCodeRepositoryContract;
+import org.openreferral.application.contract.ReferralRepositoryContract;
+import org.openreferral.application.contract.RefreshTokenRepositoryContract;
+import org.openreferral.application.contract.RewardLedgerContract;
+import org.openreferral.application.contract.Stores;
+import org.openreferral.application.contract.UserRepositoryContract;
+
+/** The repository contracts run against the in-memory fakes, so the fakes behave as PostgreSQL does. */
+class InMemoryRepositoriesTest {
+
+    static Stores emptyFakes() {
+        Fixture fx = new Fixture();
+        return new Stores(fx.unitOfWork, fx.users, fx.codes, fx.referrals, fx.ledger, fx.refreshTokens, fx.resetTokens);
+    }
+
+    @Nested
+    class Users extends UserRepositoryContract {
+        @Override
+        protected Stores emptyStores() {
+            return emptyFakes();
+        }
+    }
+
+    @Nested
+    class ReferralCodes extends ReferralCodeRepositoryContract {
+        @Override
+        protected Stores emptyStores() {
+            return emptyFakes();
+        }
+    }
+
+    @Nested
+    class Referrals extends ReferralRepositoryContract {
+        @Override
+        protected Stores emptyStores() {
+            return emptyFakes();
+        }
+    }
+
+    @Nested
+    class Ledger extends RewardLedgerContract {
+        @Override
+        protected Stores emptyStores() {
+            return emptyFakes();
+        }
+    }
+
+    @Nested
+    class RefreshTokens extends RefreshTokenRepositoryContract {
+        @Override
+        protected Stores emptyStores() {
+            return emptyFakes();
+        }
+    }
+
+    @Nested
+    class ResetTokens extends PasswordResetTokenRepositoryContract {
+        @Override
+        protected Stores emptyStores() {
+            return emptyFakes();
+        }
+    }
+}
