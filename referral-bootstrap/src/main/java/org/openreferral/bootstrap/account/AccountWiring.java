@@ -41,7 +41,6 @@ import org.openreferral.application.account.service.SessionTokens;
 import org.openreferral.application.account.service.ValidateAccessTokenService;
 import org.openreferral.application.shared.UnitOfWork;
 import org.openreferral.application.shared.ratelimit.AttemptCounters;
-import org.openreferral.bootstrap.shared.UseCaseMetrics;
 
 /**
  * Wires the account slice's use cases to the adapters; each producer's type is the in-port. Records and final
@@ -62,7 +61,7 @@ public class AccountWiring {
     @ApplicationScoped
     RegisterUserUseCase registerUser(UserRepository users, ReferralAttribution attribution, PasswordHasher hasher,
                                      EmailScreening screening, UnitOfWork unitOfWork, Clock clock,
-                                     UseCaseMetrics metrics) {
+                                     AccountMetrics metrics) {
         return metrics.registrations(new RegisterUserService(users, attribution, hasher, screening, unitOfWork, clock));
     }
 
@@ -86,7 +85,7 @@ public class AccountWiring {
     @Produces
     @ApplicationScoped
     AuthenticateUserUseCase authenticateUser(UserRepository users, PasswordHasher hasher, SessionTokens sessions,
-                                             LoginLockout lockout, UnitOfWork unitOfWork, UseCaseMetrics metrics) {
+                                             LoginLockout lockout, UnitOfWork unitOfWork, AccountMetrics metrics) {
         return metrics.logins(new AuthenticateUserService(users, hasher, sessions, lockout, unitOfWork));
     }
 

@@ -39,6 +39,11 @@ public class BodySizeLimit {
         this.json = json;
     }
 
+    /** The largest API request body read, in bytes ({@code referral.http.max-body-size}). */
+    public long maxBodyBytes() {
+        return maxBodyBytes;
+    }
+
     void install(@Observes Router router) {
         router.route("/api/*").order(ORDER).handler(this::read);
     }

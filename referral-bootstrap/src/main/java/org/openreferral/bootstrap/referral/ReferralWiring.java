@@ -29,7 +29,6 @@ import org.openreferral.application.referral.service.ListReferralsService;
 import org.openreferral.application.referral.service.LookupReferralCodeService;
 import org.openreferral.application.referral.service.RevokeReferralCodeService;
 import org.openreferral.application.shared.UnitOfWork;
-import org.openreferral.bootstrap.shared.UseCaseMetrics;
 import org.openreferral.domain.model.referral.CodePolicy;
 import org.openreferral.domain.model.referral.RewardPolicy;
 
@@ -92,7 +91,7 @@ public class ReferralWiring {
     @Produces
     @ApplicationScoped
     LookupReferralCodeUseCase lookupReferralCode(ReferralCodeRepository codes, ReferralCodeCache cache,
-                                                 UnitOfWork unitOfWork, Clock clock, UseCaseMetrics metrics) {
+                                                 UnitOfWork unitOfWork, Clock clock, ReferralMetrics metrics) {
         return metrics.lookups(new LookupReferralCodeService(codes, cache, unitOfWork, clock));
     }
 

@@ -3,7 +3,6 @@ package org.openreferral.bootstrap.reliability;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.sun.management.UnixOperatingSystemMXBean;
-import io.quarkus.runtime.configuration.MemorySize;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
@@ -30,11 +29,11 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.function.IntFunction;
-import org.eclipse.microprofile.config.ConfigProvider;
 import org.jboss.logging.Logger;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openreferral.bootstrap.reliability.Http.Reply;
+import org.openreferral.bootstrap.http.BodySizeLimit;
 import org.openreferral.bootstrap.support.Api;
 import org.openreferral.bootstrap.support.Database;
 
@@ -54,6 +53,9 @@ class ResourceLimitsTest {
 
     @Inject
     Database database;
+
+    @Inject
+    BodySizeLimit bodySizeLimit;
 
     private Http http;
 
@@ -234,8 +236,8 @@ class ResourceLimitsTest {
         return wanted;
     }
 
-    private static int maxBodyBytes() {
-        return (int) ConfigProvider.getConfig().getValue("referral.http.max-body-size", MemorySize.class).asLongValue();
+    private int maxBodyBytes() {
+        return (int) bodySizeLimit.maxBodyBytes();
     }
 
     // A syntactically broken JSON document of exactly {@code size} bytes: below the limit it is read (and
