@@ -37,7 +37,7 @@ public final class LookupReferralCodeService implements LookupReferralCodeUseCas
 
     @Override
     public PublicCode lookup(LookupReferralCodeQuery query) {
-        Email email = new Email(query.email());
+        Email email = query.email();
         Instant now = clock.instant();
         Snapshot snapshot = cache.read(email);
         Optional<CachedCode> cached = snapshot.code().filter(code -> code.expiresAt().isAfter(now));
