@@ -4,11 +4,16 @@ import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.util.Optional;
+import java.util.function.Function;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 import org.openreferral.application.account.port.in.CreateInitialAdminUseCase.CreateInitialAdminCommand;
 import org.openreferral.application.account.port.in.CreateInitialAdminUseCase.Outcome;
 import org.openreferral.application.account.port.in.CreateInitialAdminUseCase;
+import org.openreferral.domain.error.InvalidValueException;
+import org.openreferral.domain.model.user.Email;
+import org.openreferral.domain.model.user.Password;
+import org.openreferral.domain.model.user.Username;
 
 /**
  * Start-up: creates the admin account configured by {@code referral.admin.email} and
@@ -33,14 +38,10 @@ public class InitialAdmin {
             throw new IllegalStateException("Set both REFERRAL_ADMIN_EMAIL and REFERRAL_ADMIN_PASSWORD"
                     + " (referral.admin.email / referral.admin.password), or neither");
         }
-        Outcome outcome;
-        try {
-            outcome = createAdmin.create(new CreateInitialAdminCommand(username, configuredEmail.get(),
-                    configuredPassword.get()));
-        } catch (org.openreferral.domain.error.InvalidValueException e) {
-            throw new IllegalStateException("The configured admin account is not acceptable: " + e.field() + " "
-                    + e.getMessage() + " (referral.admin.*)");
-        }
+        Outcome outcome = createAdmin.create(new CreateInitialAdminCommand(
+                setting("referral.admin.username", Username::new, username),
+                setting("referral.admin.email", Email::new, configuredEmail.get()),
+                setting("referral.admin.password", Password::new, configuredPassword.get())));
         switch (outcome) {
             case CREATED -> LOG.infof("Created the configured admin account '%s'", username);
             case ALREADY_ADMIN -> LOG.debug("The configured admin account exists");
@@ -48,6 +49,15 @@ public class InitialAdmin {
                     + " an admin; it is not promoted. Configure another address, or grant the role in the database.");
             case USERNAME_TAKEN -> LOG.warnf("The configured admin username '%s' belongs to another account;"
                     + " no admin was created. Set referral.admin.username to a free name.", username);
+        }
+    }
+
+    private static <T> T setting(String property, Function<String, T> parser, String value) {
+        try {
+            return parser.apply(value);
+        } catch (InvalidValueException e) {
+            throw new IllegalStateException("The configured admin account is not acceptable: " + property + " "
+                    + e.getMessage());
         }
     }
 }

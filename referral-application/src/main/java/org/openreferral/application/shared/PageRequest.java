@@ -7,13 +7,16 @@ public record PageRequest(int page, int size) {
 
     public static final int DEFAULT_SIZE = 50;
     public static final int MAX_SIZE = 100;
+    /** What the {@link InvalidValueException}s of a page request name as invalid: its number, or its size. */
+    public static final String PAGE = "page";
+    public static final String SIZE = "page size";
 
     public PageRequest {
         if (page < 1) {
-            throw new InvalidValueException("page", "must be 1 or more");
+            throw new InvalidValueException(PAGE, "must be 1 or more");
         }
         if (size < 1 || size > MAX_SIZE) {
-            throw new InvalidValueException("size", "must be between 1 and " + MAX_SIZE);
+            throw new InvalidValueException(SIZE, "must be between 1 and " + MAX_SIZE);
         }
     }
 

@@ -3,6 +3,7 @@ package org.openreferral.application.fakes;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Set;
+import org.openreferral.application.account.port.in.AuthenticateUserUseCase.AuthenticateUserCommand;
 import org.openreferral.application.account.service.LoginLockout;
 import org.openreferral.application.account.service.SessionTokens;
 import org.openreferral.application.shared.Caller;
@@ -14,6 +15,8 @@ import org.openreferral.domain.model.referral.ReferralCodeId;
 import org.openreferral.domain.model.referral.ReferralId;
 import org.openreferral.domain.model.referral.RewardPolicy;
 import org.openreferral.domain.model.user.Email;
+import org.openreferral.domain.model.user.LoginName;
+import org.openreferral.domain.model.user.PresentedPassword;
 import org.openreferral.domain.model.user.Role;
 import org.openreferral.domain.model.user.User;
 import org.openreferral.domain.model.user.UserId;
@@ -84,6 +87,11 @@ public final class Fixture {
             ledger.append(RewardPolicy.defaults().rewardsFor(referral));
         });
         return referee;
+    }
+
+    /** The password grant's command for a login and a password as typed. */
+    public static AuthenticateUserCommand credentials(String login, String password) {
+        return new AuthenticateUserCommand(new LoginName(login), new PresentedPassword(password));
     }
 
     public static Caller callerOf(User user) {

@@ -23,7 +23,8 @@ class PagingTest {
     void sizeOfAHundredIsTheMost() {
         assertThat(new PageRequest(1, 100).size()).isEqualTo(100);
         assertThatThrownBy(() -> new PageRequest(1, 101))
-                .isInstanceOfSatisfying(InvalidValueException.class, e -> assertThat(e.field()).isEqualTo("size"));
+                .isInstanceOfSatisfying(InvalidValueException.class,
+                        e -> assertThat(e.subject()).isEqualTo(PageRequest.SIZE));
     }
 
     @Test
@@ -35,7 +36,8 @@ class PagingTest {
     @Test
     void pagesCountFromOne() {
         assertThatThrownBy(() -> new PageRequest(0, 10))
-                .isInstanceOfSatisfying(InvalidValueException.class, e -> assertThat(e.field()).isEqualTo("page"));
+                .isInstanceOfSatisfying(InvalidValueException.class,
+                        e -> assertThat(e.subject()).isEqualTo(PageRequest.PAGE));
         assertThatThrownBy(() -> new PageRequest(-1, 10)).isInstanceOf(InvalidValueException.class);
     }
 

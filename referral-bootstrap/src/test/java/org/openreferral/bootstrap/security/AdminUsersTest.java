@@ -20,6 +20,9 @@ import org.openreferral.bootstrap.security.Accounts.Session;
 import org.openreferral.bootstrap.support.Api;
 import org.openreferral.bootstrap.support.Concurrently;
 import org.openreferral.bootstrap.support.Database;
+import org.openreferral.domain.model.user.Email;
+import org.openreferral.domain.model.user.Password;
+import org.openreferral.domain.model.user.Username;
 
 /** The admin created from configuration, and the admin-only list of users. */
 @QuarkusTest
@@ -99,7 +102,7 @@ class AdminUsersTest extends SecurityTestBase {
 
     @Test
     void theConfiguredAdminIsCreatedOnceHoweverOftenTheStartUpRuns() throws Exception {
-        assertThat(createAdmin.create(new CreateInitialAdminCommand("admin", AccountSecurityProfile.ADMIN_EMAIL,
+        assertThat(createAdmin.create(adminCommand("admin", AccountSecurityProfile.ADMIN_EMAIL,
                 AccountSecurityProfile.ADMIN_PASSWORD))).isEqualTo(Outcome.ALREADY_ADMIN);
         assertThat(database.usersWithEmail(AccountSecurityProfile.ADMIN_EMAIL)).isOne();
     }
@@ -109,7 +112,7 @@ class AdminUsersTest extends SecurityTestBase {
         String username = Api.unique("root");
         String email = username + "@openreferral.test";
 
-        List<Outcome> outcomes = Concurrently.run(6, i -> createAdmin.create(new CreateInitialAdminCommand(username,
+        List<Outcome> outcomes = Concurrently.run(6, i -> createAdmin.create(adminCommand(username,
                 email, AccountSecurityProfile.ADMIN_PASSWORD)));
 
         assertThat(outcomes).containsOnly(Outcome.CREATED, Outcome.ALREADY_ADMIN);
@@ -122,7 +125,7 @@ class AdminUsersTest extends SecurityTestBase {
     void anAccountThatHoldsTheAdminEmailIsNotPromoted() {
         Session squatter = Accounts.newSession();
 
-        assertThat(createAdmin.create(new CreateInitialAdminCommand(Api.unique("root"), squatter.email(),
+        assertThat(createAdmin.create(adminCommand(Api.unique("root"), squatter.email(),
                 AccountSecurityProfile.ADMIN_PASSWORD))).isEqualTo(Outcome.EXISTS_WITHOUT_ADMIN_ROLE);
         given().auth().oauth2(Accounts.login(squatter.username(), Api.PASSWORD).accessToken())
                 .get("/api/v1/users").then().statusCode(403);
@@ -131,5 +134,9 @@ class AdminUsersTest extends SecurityTestBase {
     private static String adminToken() {
         return Accounts.login(AccountSecurityProfile.ADMIN_EMAIL, AccountSecurityProfile.ADMIN_PASSWORD)
                 .accessToken();
+    }
+
+    private static CreateInitialAdminCommand adminCommand(String username, String email, String password) {
+        return new CreateInitialAdminCommand(new Username(username), new Email(email), new Password(password));
     }
 }

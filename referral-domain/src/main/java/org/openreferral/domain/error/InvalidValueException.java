@@ -1,17 +1,23 @@
 package org.openreferral.domain.error;
 
-/** A value broke a syntactic rule (length, charset, format): the request itself is wrong. */
+import java.util.Objects;
+
+/**
+ * A value broke a rule of its kind (length, charset, format, range): the request itself is wrong. It says what is
+ * invalid in the model's words, never as a request field: the adapter that built the value knows where it came from
+ * and reports it under that name.
+ */
 public final class InvalidValueException extends ReferralException {
 
-    private final String field;
+    private final String subject;
 
-    public InvalidValueException(String field, String message) {
+    public InvalidValueException(String subject, String message) {
         super("validation-failed", message);
-        this.field = field;
+        this.subject = Objects.requireNonNull(subject, "subject");
     }
 
-    /** The request field that holds the bad value. */
-    public String field() {
-        return field;
+    /** What is invalid, in the model's words: {@code "email address"}, {@code "expiry"}. */
+    public String subject() {
+        return subject;
     }
 }

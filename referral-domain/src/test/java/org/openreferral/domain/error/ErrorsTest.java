@@ -16,7 +16,7 @@ class ErrorsTest {
         assertThat(CodeConflicts.codeTaken().code()).isEqualTo("code-taken");
         assertThat(NotFoundException.user().code()).isEqualTo("user-not-found");
         assertThat(NotFoundException.referralCode().code()).isEqualTo("code-not-found");
-        assertThat(new InvalidValueException("email", "bad").code()).isEqualTo("validation-failed");
+        assertThat(new InvalidValueException("email address", "bad").code()).isEqualTo("validation-failed");
     }
 
     @Test

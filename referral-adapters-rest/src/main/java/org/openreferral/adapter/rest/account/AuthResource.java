@@ -25,6 +25,7 @@ import org.openreferral.adapter.rest.account.dto.UserResponse;
 import org.openreferral.adapter.rest.shared.CallerProvider.PresentedToken;
 import org.openreferral.adapter.rest.shared.CallerProvider;
 import org.openreferral.adapter.rest.shared.ClientAddress;
+import org.openreferral.adapter.rest.shared.Fields;
 import org.openreferral.application.account.port.in.AuthenticateUserUseCase.AuthenticateUserCommand;
 import org.openreferral.application.account.port.in.AuthenticateUserUseCase;
 import org.openreferral.application.account.port.in.IssuedTokens;
@@ -38,10 +39,18 @@ import org.openreferral.application.account.port.in.RequestPasswordResetUseCase.
 import org.openreferral.application.account.port.in.RequestPasswordResetUseCase;
 import org.openreferral.application.account.port.in.ResetPasswordUseCase.ResetPasswordCommand;
 import org.openreferral.application.account.port.in.ResetPasswordUseCase;
+import org.openreferral.application.shared.error.AuthenticationFailedException;
 import org.openreferral.application.shared.ratelimit.CheckRateLimitUseCase.CheckRateLimitCommand;
 import org.openreferral.application.shared.ratelimit.CheckRateLimitUseCase.RateLimitedAction;
 import org.openreferral.application.shared.ratelimit.CheckRateLimitUseCase;
 import org.openreferral.domain.error.InvalidValueException;
+import org.openreferral.domain.model.referral.CodeValue;
+import org.openreferral.domain.model.user.DisplayName;
+import org.openreferral.domain.model.user.Email;
+import org.openreferral.domain.model.user.LoginName;
+import org.openreferral.domain.model.user.Password;
+import org.openreferral.domain.model.user.PresentedPassword;
+import org.openreferral.domain.model.user.Username;
 
 /**
  * Accounts and tokens: registration, the OAuth2 token endpoint (password and refresh grants), logout and
@@ -96,14 +105,20 @@ public class AuthResource {
                                      @Context HttpServerRequest http) {
         limit(RateLimitedAction.REGISTER, http);
         if (request.referralCode() != null && !request.referralCode().equalsIgnoreCase(referralCode)) {
-            throw new InvalidValueException("referralCode", "differs from the code in the path");
+            throw Fields.invalid("referralCode", "differs from the code in the path");
         }
         return registered(request, referralCode);
     }
 
     private Response registered(RegisterRequest request, String referralCode) {
-        UserResponse user = mapper.toResponse(register.register(new RegisterUserCommand(request.username(),
-                request.email(), request.password(), request.name(), referralCode)));
+        // Field by field in this order, so that of several bad fields the same one is reported as always.
+        Username username = Fields.parse("username", Username::new, request.username());
+        Email email = Fields.parse("email", Email::new, request.email());
+        DisplayName name = Fields.parseOptional("name", DisplayName::new, request.name());
+        Password password = Fields.parse("password", Password::new, request.password());
+        CodeValue code = Fields.parseOptional("referralCode", CodeValue::new, referralCode);
+        UserResponse user = mapper.toResponse(register.register(
+                new RegisterUserCommand(username, email, password, name, code)));
         return Response.created(URI.create("/api/v1/users/" + user.id())).entity(user).build();
     }
 
@@ -128,16 +143,26 @@ public class AuthResource {
         limit(RateLimitedAction.TOKEN, http);
         String grant = grantType == null || grantType.isBlank() ? PASSWORD_GRANT : grantType;
         IssuedTokens tokens = switch (grant) {
-            case PASSWORD_GRANT -> authenticate.authenticate(new AuthenticateUserCommand(username, password));
+            case PASSWORD_GRANT -> authenticate.authenticate(credentials(username, password));
             case REFRESH_GRANT -> {
                 if (refreshToken == null || refreshToken.isEmpty()) {
-                    throw new InvalidValueException("refresh_token", "is required for the refresh_token grant");
+                    throw Fields.invalid("refresh_token", "is required for the refresh_token grant");
                 }
                 yield refresh.refresh(new RefreshAccessTokenCommand(refreshToken));
             }
-            default -> throw new InvalidValueException("grant_type", "must be 'password' or 'refresh_token'");
+            default -> throw Fields.invalid("grant_type", "must be 'password' or 'refresh_token'");
         };
         return tokenResponse(tokens);
+    }
+
+    // A login or password that cannot be one at all (missing, blank, overlong) is refused like a wrong one, without a
+    // 400 naming the field: the answer must not tell what a login looks like, nor whether its account exists.
+    private static AuthenticateUserCommand credentials(String login, String password) {
+        try {
+            return new AuthenticateUserCommand(new LoginName(login), new PresentedPassword(password));
+        } catch (InvalidValueException e) {
+            throw AuthenticationFailedException.invalidCredentials();
+        }
     }
 
     private static Response tokenResponse(IssuedTokens tokens) {
@@ -165,7 +190,7 @@ public class AuthResource {
     public Response requestPasswordReset(@Valid @NotNull PasswordResetRequest request,
                                          @Context HttpServerRequest http) {
         limit(RateLimitedAction.PASSWORD_RESET, http);
-        requestReset.request(new RequestPasswordResetCommand(request.email()));
+        requestReset.request(new RequestPasswordResetCommand(Fields.parse("email", Email::new, request.email())));
         return Response.accepted(RESET_ACCEPTED).build();
     }
 
@@ -175,7 +200,8 @@ public class AuthResource {
     public Response confirmPasswordReset(@Valid @NotNull PasswordResetConfirmation request,
                                          @Context HttpServerRequest http) {
         limit(RateLimitedAction.PASSWORD_RESET, http);
-        resetPassword.reset(new ResetPasswordCommand(request.token(), request.newPassword()));
+        Password newPassword = Fields.parse("newPassword", Password::new, request.newPassword());
+        resetPassword.reset(new ResetPasswordCommand(request.token(), newPassword));
         return Response.noContent().build();
     }
 

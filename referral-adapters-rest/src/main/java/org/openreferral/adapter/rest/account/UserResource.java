@@ -7,11 +7,11 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
-import java.util.UUID;
 import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestQuery;
 import org.openreferral.adapter.rest.account.dto.UserResponse;
 import org.openreferral.adapter.rest.shared.CallerProvider;
+import org.openreferral.adapter.rest.shared.Fields;
 import org.openreferral.adapter.rest.shared.PageResponse;
 import org.openreferral.adapter.rest.shared.RequestParsing;
 import org.openreferral.application.account.port.in.GetUserUseCase;
@@ -19,7 +19,9 @@ import org.openreferral.application.account.port.in.GetUserUseCase.GetUserQuery;
 import org.openreferral.application.account.port.in.ListUsersUseCase;
 import org.openreferral.application.account.port.in.ListUsersUseCase.ListUsersQuery;
 import org.openreferral.application.shared.Caller;
+import org.openreferral.application.shared.PageRequest;
 import org.openreferral.domain.error.NotFoundException;
+import org.openreferral.domain.model.user.Email;
 
 /** Users: the caller, one user (self or admin), and the list of all users for admins. */
 @Path("/api/v1/users")
@@ -47,24 +49,30 @@ public class UserResource {
         if (http != null && http.path().endsWith("/")) {
             throw NotFoundException.user();
         }
-        return mapper.toUserPage(listUsers.list(new ListUsersQuery(callers.current(), q,
-                RequestParsing.page(page, size))));
+        Caller caller = callers.current();
+        PageRequest pageRequest = RequestParsing.page(page, size);
+        return mapper.toUserPage(listUsers.list(new ListUsersQuery(caller, filter(caller, q), pageRequest)));
+    }
+
+    // The use case refuses anybody but an admin (403) whatever the filter says, so q is checked for admins only: an
+    // overlong q must not turn that 403 into a 400. No username or email is longer than an email address.
+    private static String filter(Caller caller, String q) {
+        if (caller.admin() && q != null && q.length() > Email.MAX_LENGTH) {
+            throw Fields.invalid("q", "must be at most " + Email.MAX_LENGTH + " characters");
+        }
+        return q;
     }
 
     @GET
     @Path("/me")
     public UserResponse me() {
         Caller caller = callers.current();
-        return mapper.toResponse(getUser.get(new GetUserQuery(caller, caller.id().value())));
+        return mapper.toResponse(getUser.get(new GetUserQuery(caller, caller.id())));
     }
 
     @GET
     @Path("/{id}")
     public UserResponse user(@RestPath String id) {
-        return mapper.toResponse(getUser.get(new GetUserQuery(callers.current(), userId(id))));
-    }
-
-    private static UUID userId(String id) {
-        return RequestParsing.id(id, NotFoundException::user);
+        return mapper.toResponse(getUser.get(new GetUserQuery(callers.current(), RequestParsing.userId(id))));
     }
 }

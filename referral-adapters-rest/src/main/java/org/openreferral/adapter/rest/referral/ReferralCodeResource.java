@@ -14,6 +14,8 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.time.Instant;
+import java.util.Map;
 import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestQuery;
 import org.openreferral.adapter.rest.referral.dto.CodeResponse;
@@ -22,8 +24,10 @@ import org.openreferral.adapter.rest.referral.dto.PublicCodeResponse;
 import org.openreferral.adapter.rest.referral.dto.ReferralResponse;
 import org.openreferral.adapter.rest.shared.CallerProvider;
 import org.openreferral.adapter.rest.shared.ClientAddress;
+import org.openreferral.adapter.rest.shared.Fields;
 import org.openreferral.adapter.rest.shared.PageResponse;
 import org.openreferral.adapter.rest.shared.RequestParsing;
+import org.openreferral.application.referral.port.in.CodeView;
 import org.openreferral.application.referral.port.in.CreateReferralCodeUseCase.CreateReferralCodeCommand;
 import org.openreferral.application.referral.port.in.CreateReferralCodeUseCase;
 import org.openreferral.application.referral.port.in.GetActiveReferralCodeUseCase.GetActiveReferralCodeQuery;
@@ -37,16 +41,22 @@ import org.openreferral.application.referral.port.in.LookupReferralCodeUseCase.L
 import org.openreferral.application.referral.port.in.LookupReferralCodeUseCase;
 import org.openreferral.application.referral.port.in.RevokeReferralCodeUseCase.RevokeReferralCodeCommand;
 import org.openreferral.application.referral.port.in.RevokeReferralCodeUseCase;
+import org.openreferral.application.shared.Caller;
+import org.openreferral.application.shared.PageRequest;
 import org.openreferral.application.shared.ratelimit.CheckRateLimitUseCase.CheckRateLimitCommand;
 import org.openreferral.application.shared.ratelimit.CheckRateLimitUseCase.RateLimitedAction;
 import org.openreferral.application.shared.ratelimit.CheckRateLimitUseCase;
-import org.openreferral.domain.error.InvalidValueException;
+import org.openreferral.domain.model.referral.CodeValue;
+import org.openreferral.domain.model.referral.ReferralCode;
+import org.openreferral.domain.model.user.Email;
 
 /** Referral codes: the caller's own, and the public lookup by a referrer's email. */
 @Path("/api/v1/referral-codes")
 @Produces(MediaType.APPLICATION_JSON)
 @Authenticated
 public class ReferralCodeResource {
+
+    private static final Map<String, String> EXPIRY_FIELD = Map.of(ReferralCode.EXPIRY, "expiresAt");
 
     private final CreateReferralCodeUseCase create;
     private final ListReferralCodesUseCase list;
@@ -76,9 +86,13 @@ public class ReferralCodeResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     public Response create(@Valid @NotNull CreateCodeRequest request) {
-        CodeResponse code = mapper.toResponse(create.create(new CreateReferralCodeCommand(callers.current(),
-                RequestParsing.instant("expiresAt", request.expiresAt()), request.code())));
-        return Response.status(Response.Status.CREATED).entity(code).build();
+        Caller caller = callers.current();
+        Instant expiresAt = RequestParsing.instant("expiresAt", request.expiresAt());
+        CodeValue chosen = Fields.parseOptional("code", CodeValue::new, request.code());
+        // Whether the expiry is acceptable depends on the moment of creation, so only the use case can tell.
+        CodeView created = Fields.reporting(EXPIRY_FIELD,
+                () -> create.create(new CreateReferralCodeCommand(caller, expiresAt, chosen)));
+        return Response.status(Response.Status.CREATED).entity(mapper.toResponse(created)).build();
     }
 
     @GET
@@ -95,7 +109,7 @@ public class ReferralCodeResource {
     @DELETE
     @Path("/{code}")
     public Response revoke(@RestPath String code) {
-        revoke.revoke(new RevokeReferralCodeCommand(callers.current(), code));
+        revoke.revoke(new RevokeReferralCodeCommand(callers.current(), RequestParsing.code(code)));
         return Response.noContent().build();
     }
 
@@ -105,16 +119,18 @@ public class ReferralCodeResource {
     public PublicCodeResponse lookup(@RestQuery String email, @Context HttpServerRequest http) {
         rateLimits.check(new CheckRateLimitCommand(RateLimitedAction.CODE_LOOKUP, ClientAddress.of(http)));
         if (email == null) {
-            throw new InvalidValueException("email", "is required");
+            throw Fields.invalid("email", "is required");
         }
-        return mapper.toResponse(lookup.lookup(new LookupReferralCodeQuery(email)));
+        return mapper.toResponse(lookup.lookup(new LookupReferralCodeQuery(Fields.parse("email", Email::new, email))));
     }
 
     @GET
     @Path("/{code}/referrals")
     public PageResponse<ReferralResponse> referrals(@RestPath String code, @RestQuery String page,
                                                     @RestQuery String size) {
-        return mapper.toReferralPage(referrals.list(new ListReferralsQuery(callers.current(), new ByCode(code),
-                RequestParsing.page(page, size))));
+        Caller caller = callers.current();
+        PageRequest pageRequest = RequestParsing.page(page, size);
+        ByCode scope = new ByCode(RequestParsing.code(code));
+        return mapper.toReferralPage(referrals.list(new ListReferralsQuery(caller, scope, pageRequest)));
     }
 }

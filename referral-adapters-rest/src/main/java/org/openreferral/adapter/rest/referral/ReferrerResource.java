@@ -5,7 +5,6 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
-import java.util.UUID;
 import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestQuery;
 import org.openreferral.adapter.rest.referral.dto.ReferralResponse;
@@ -22,7 +21,7 @@ import org.openreferral.application.referral.port.in.ListReferralsUseCase;
 import org.openreferral.application.referral.port.in.ListReferralsUseCase.ByReferrer;
 import org.openreferral.application.referral.port.in.ListReferralsUseCase.ListReferralsQuery;
 import org.openreferral.application.shared.Caller;
-import org.openreferral.domain.error.NotFoundException;
+import org.openreferral.domain.model.user.UserId;
 
 /** What a referrer sees under their user resource: the people they referred, their stats and their rewards. */
 @Path("/api/v1/users")
@@ -49,17 +48,17 @@ public class ReferrerResource {
     @Path("/me/referrals")
     public PageResponse<ReferralResponse> myReferrals(@RestQuery String page, @RestQuery String size) {
         Caller caller = callers.current();
-        return referralsOf(caller, caller.id().value(), page, size);
+        return referralsOf(caller, caller.id(), page, size);
     }
 
     @GET
     @Path("/{id}/referrals")
     public PageResponse<ReferralResponse> referrals(@RestPath String id, @RestQuery String page,
                                                     @RestQuery String size) {
-        return referralsOf(callers.current(), RequestParsing.id(id, NotFoundException::user), page, size);
+        return referralsOf(callers.current(), RequestParsing.userId(id), page, size);
     }
 
-    private PageResponse<ReferralResponse> referralsOf(Caller caller, UUID referrer, String page, String size) {
+    private PageResponse<ReferralResponse> referralsOf(Caller caller, UserId referrer, String page, String size) {
         return mapper.toReferralPage(listReferrals.list(new ListReferralsQuery(caller, new ByReferrer(referrer),
                 RequestParsing.page(page, size))));
     }

@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.UUID;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.openreferral.application.shared.Caller;
+import org.openreferral.domain.model.session.SessionId;
 import org.openreferral.domain.model.user.Role;
 import org.openreferral.domain.model.user.UserId;
 
@@ -21,7 +22,7 @@ public class CallerProvider {
     }
 
     /** What the verified access token of this request says about itself: its id, session and expiry. */
-    public record PresentedToken(String id, UUID sessionId, Instant expiresAt) {
+    public record PresentedToken(String id, SessionId sessionId, Instant expiresAt) {
     }
 
     public PresentedToken presentedToken() {
@@ -29,7 +30,8 @@ public class CallerProvider {
         String sessionText = session instanceof JsonString json ? json.getString() : session == null ? null
                 : session.toString();
         try {
-            return new PresentedToken(token.getTokenID(), sessionText == null ? null : UUID.fromString(sessionText),
+            return new PresentedToken(token.getTokenID(),
+                    sessionText == null ? null : new SessionId(UUID.fromString(sessionText)),
                     Instant.ofEpochSecond(token.getExpirationTime()));
         } catch (IllegalArgumentException e) {
             throw new UnauthorizedException();

@@ -5,11 +5,13 @@ import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
+import java.util.Map;
 import java.util.UUID;
-import java.util.function.Supplier;
 import org.openreferral.application.shared.PageRequest;
 import org.openreferral.domain.error.InvalidValueException;
-import org.openreferral.domain.error.ReferralException;
+import org.openreferral.domain.error.NotFoundException;
+import org.openreferral.domain.model.referral.CodeValue;
+import org.openreferral.domain.model.user.UserId;
 
 /** Reads query, path and date values by hand, so that a bad one is a 400 (or 404) rather than JAX-RS's guess. */
 public final class RequestParsing {
@@ -19,14 +21,16 @@ public final class RequestParsing {
 
     /** The last page anyone may ask for; beyond it the row offset would overflow the database query (a 500). */
     public static final int MAX_PAGE = 1_000_000;
+    private static final Map<String, String> PAGE_FIELDS = Map.of(PageRequest.PAGE, "page", PageRequest.SIZE, "size");
 
     /** Page and size from the query; absent means 1 and 50; anything but a whole number in range is a 400. */
     public static PageRequest page(String page, String size) {
         int number = number("page", page, 1);
         if (number > MAX_PAGE) {
-            throw new InvalidValueException("page", "must be at most " + MAX_PAGE);
+            throw Fields.invalid("page", "must be at most " + MAX_PAGE);
         }
-        return new PageRequest(number, number("size", size, PageRequest.DEFAULT_SIZE));
+        int items = number("size", size, PageRequest.DEFAULT_SIZE);
+        return Fields.reporting(PAGE_FIELDS, () -> new PageRequest(number, items));
     }
 
     private static int number(String field, String text, int fallback) {
@@ -36,7 +40,7 @@ public final class RequestParsing {
         try {
             return Integer.parseInt(text.strip());
         } catch (NumberFormatException e) {
-            throw new InvalidValueException(field, "must be a whole number");
+            throw Fields.invalid(field, "must be a whole number");
         }
     }
 
@@ -46,7 +50,7 @@ public final class RequestParsing {
      */
     public static Instant instant(String field, String text) {
         if (text == null || text.isBlank()) {
-            throw new InvalidValueException(field, "is required");
+            throw Fields.invalid(field, "is required");
         }
         String iso = text.strip().replaceFirst("^(\\d{4}-\\d{2}-\\d{2}) ", "$1T");
         try {
@@ -55,18 +59,27 @@ public final class RequestParsing {
             try {
                 return LocalDateTime.parse(iso).toInstant(ZoneOffset.UTC);
             } catch (DateTimeParseException e) {
-                throw new InvalidValueException(field,
+                throw Fields.invalid(field,
                         "must be an ISO-8601 date-time such as 2026-12-01T12:00:00Z (without an offset it is read as UTC)");
             }
         }
     }
 
-    /** A UUID path segment; one that is not a UUID names nothing, so it is the given not-found error. */
-    public static UUID id(String text, Supplier<? extends ReferralException> notFound) {
+    /** A referral code path segment; one that cannot be a code names none of the caller's, so it is a 404. */
+    public static CodeValue code(String text) {
         try {
-            return UUID.fromString(text);
+            return new CodeValue(text);
+        } catch (InvalidValueException e) {
+            throw NotFoundException.referralCode();
+        }
+    }
+
+    /** A user id path segment; one that is not a UUID names no user, so it is a 404. */
+    public static UserId userId(String text) {
+        try {
+            return new UserId(UUID.fromString(text));
         } catch (IllegalArgumentException e) {
-            throw notFound.get();
+            throw NotFoundException.user();
         }
     }
 }

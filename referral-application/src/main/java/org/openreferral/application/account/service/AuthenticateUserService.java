@@ -7,6 +7,7 @@ import org.openreferral.application.account.port.out.PasswordHasher;
 import org.openreferral.application.account.port.out.UserRepository;
 import org.openreferral.application.shared.UnitOfWork;
 import org.openreferral.application.shared.error.AuthenticationFailedException;
+import org.openreferral.domain.model.user.LoginName;
 import org.openreferral.domain.model.user.PasswordHash;
 import org.openreferral.domain.model.user.User;
 
@@ -17,8 +18,6 @@ import org.openreferral.domain.model.user.User;
  * opens a new session: an access token and the first refresh token of its family.
  */
 public final class AuthenticateUserService implements AuthenticateUserUseCase {
-
-    private static final int MAX_INPUT_LENGTH = 256;
 
     private final UserRepository users;
     private final PasswordHasher hasher;
@@ -38,18 +37,14 @@ public final class AuthenticateUserService implements AuthenticateUserUseCase {
 
     @Override
     public IssuedTokens authenticate(AuthenticateUserCommand command) {
-        String login = command.login();
-        String password = command.password();
-        if (login == null || password == null || login.isBlank() || password.isEmpty()
-                || login.length() > MAX_INPUT_LENGTH || password.length() > MAX_INPUT_LENGTH) {
-            throw AuthenticationFailedException.invalidCredentials();
-        }
-        Optional<User> user = unitOfWork.reading(() -> users.findByLogin(login.strip()));
+        LoginName login = command.login();
+        Optional<User> user = unitOfWork.reading(() -> users.findByLogin(login.value()));
         String account = LoginLockout.accountOf(user, login);
         if (!lockout.admit(account)) {
             throw AuthenticationFailedException.invalidCredentials();
         }
-        boolean matches = hasher.matches(password, user.map(User::passwordHash).orElseGet(this::decoy));
+        boolean matches = hasher.matches(command.password().value(),
+                user.map(User::passwordHash).orElseGet(this::decoy));
         if (user.isEmpty() || !matches) {
             throw AuthenticationFailedException.invalidCredentials();
         }

@@ -10,7 +10,6 @@ import org.openreferral.application.shared.UnitOfWork;
 import org.openreferral.domain.error.ConflictException;
 import org.openreferral.domain.model.user.Email;
 import org.openreferral.domain.model.user.PasswordHash;
-import org.openreferral.domain.model.user.PasswordPolicy;
 import org.openreferral.domain.model.user.Role;
 import org.openreferral.domain.model.user.User;
 import org.openreferral.domain.model.user.UserId;
@@ -38,14 +37,13 @@ public final class CreateInitialAdminService implements CreateInitialAdminUseCas
 
     @Override
     public Outcome create(CreateInitialAdminCommand command) {
-        Username username = new Username(command.username());
-        Email email = new Email(command.email());
-        PasswordPolicy.standard().check("password", command.password());
+        Username username = command.username();
+        Email email = command.email();
         Optional<Outcome> existing = unitOfWork.reading(() -> existingOutcome(email));
         if (existing.isPresent()) {
             return existing.get();
         }
-        PasswordHash hash = hasher.hash(command.password());
+        PasswordHash hash = hasher.hash(command.password().value());
         try {
             return unitOfWork.inTransaction(() -> {
                 users.add(User.register(UserId.newId(), username, email, null, hash, Set.of(Role.ADMIN), null,

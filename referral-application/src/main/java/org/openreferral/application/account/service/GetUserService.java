@@ -22,7 +22,7 @@ public final class GetUserService implements GetUserUseCase {
 
     @Override
     public UserView get(GetUserQuery query) {
-        UserId id = new UserId(query.userId());
+        UserId id = query.userId();
         if (!query.caller().maySee(id)) {
             throw NotFoundException.user();
         }

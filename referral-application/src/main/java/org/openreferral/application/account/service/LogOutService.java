@@ -31,8 +31,8 @@ public final class LogOutService implements LogOutUseCase {
     @Override
     public void logOut(LogOutCommand command) {
         Instant now = clock.instant();
-        if (command.sessionId() != null) {
-            SessionId session = new SessionId(command.sessionId());
+        SessionId session = command.sessionId();
+        if (session != null) {
             unitOfWork.inTransaction(() -> refreshTokens.revokeSession(session, command.caller().id(), now));
             sessions.refuseAccessTokensOf(List.of(session));
         }

@@ -3,10 +3,10 @@ package org.openreferral.application.account.service;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import org.openreferral.application.shared.ratelimit.AttemptCounters;
+import org.openreferral.domain.model.user.LoginName;
 import org.openreferral.domain.model.user.User;
 import org.openreferral.domain.model.user.UserId;
 
@@ -48,8 +48,8 @@ public final class LoginLockout {
     }
 
     /** The account a login attempt is counted against. */
-    static String accountOf(Optional<User> user, String login) {
-        return user.map(found -> accountOf(found.id())).orElseGet(() -> "login:" + login.strip().toLowerCase(Locale.ROOT));
+    static String accountOf(Optional<User> user, LoginName login) {
+        return user.map(found -> accountOf(found.id())).orElseGet(() -> "login:" + login.normalized());
     }
 
     static String accountOf(UserId user) {

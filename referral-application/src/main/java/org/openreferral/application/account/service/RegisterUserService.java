@@ -11,13 +11,11 @@ import org.openreferral.application.account.port.out.ReferralAttribution;
 import org.openreferral.application.account.port.out.ReferralAttribution.Attribution;
 import org.openreferral.application.account.port.out.UserRepository;
 import org.openreferral.application.shared.UnitOfWork;
-import org.openreferral.domain.error.InvalidValueException;
 import org.openreferral.domain.model.referral.CodeValue;
 import org.openreferral.domain.model.user.AccountConflicts;
 import org.openreferral.domain.model.user.DisplayName;
 import org.openreferral.domain.model.user.Email;
 import org.openreferral.domain.model.user.PasswordHash;
-import org.openreferral.domain.model.user.PasswordPolicy;
 import org.openreferral.domain.model.user.User;
 import org.openreferral.domain.model.user.UserId;
 import org.openreferral.domain.model.user.Username;
@@ -47,11 +45,10 @@ public final class RegisterUserService implements RegisterUserUseCase {
 
     @Override
     public UserView register(RegisterUserCommand command) {
-        Username username = new Username(command.username());
-        Email email = new Email(command.email());
-        DisplayName name = command.name() == null ? null : new DisplayName(command.name());
-        PasswordPolicy.standard().check("password", command.password());
-        Optional<CodeValue> codeValue = Optional.ofNullable(command.referralCode()).map(RegisterUserService::referralCode);
+        Username username = command.username();
+        Email email = command.email();
+        DisplayName name = command.name();
+        Optional<CodeValue> codeValue = Optional.ofNullable(command.referralCode());
 
         // Cheap checks before the slow ones; the unique indexes still decide races.
         unitOfWork.reading(() -> {
@@ -59,7 +56,7 @@ public final class RegisterUserService implements RegisterUserUseCase {
             return null;
         });
         emailScreening.ensureAcceptable(email);
-        PasswordHash hash = hasher.hash(command.password());
+        PasswordHash hash = hasher.hash(command.password().value());
 
         return unitOfWork.inTransaction(() -> {
             Instant now = clock.instant();
@@ -76,14 +73,6 @@ public final class RegisterUserService implements RegisterUserUseCase {
             return UserViews.of(user,
                     new UserView.UserRef(referral.referrerId().value(), referral.referrerUsername().value()));
         });
-    }
-
-    private static CodeValue referralCode(String text) {
-        try {
-            return new CodeValue(text);
-        } catch (InvalidValueException e) {
-            throw new InvalidValueException("referralCode", e.getMessage());
-        }
     }
 
     private void ensureFree(Username username, Email email) {

@@ -50,7 +50,7 @@ public final class RequestPasswordResetService implements RequestPasswordResetUs
 
     @Override
     public void request(RequestPasswordResetCommand command) {
-        Email email = new Email(command.email());
+        Email email = command.email();
         Secret secret = secrets.newSecret();
         Optional<Email> recipient = unitOfWork.inTransaction(() -> {
             Optional<User> user = users.findByEmail(email);

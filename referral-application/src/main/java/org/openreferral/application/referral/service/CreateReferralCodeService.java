@@ -51,7 +51,7 @@ public final class CreateReferralCodeService implements CreateReferralCodeUseCas
 
     @Override
     public CodeView create(CreateReferralCodeCommand command) {
-        Optional<CodeValue> chosen = Optional.ofNullable(command.code()).map(CodeValue::new);
+        Optional<CodeValue> chosen = Optional.ofNullable(command.code());
         UserId ownerId = command.caller().id();
         for (int attempt = 1; ; attempt++) {
             CodeValue value = chosen.orElseGet(() -> CodeValue.generate(secureRandom));

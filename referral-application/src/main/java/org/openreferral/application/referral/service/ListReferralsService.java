@@ -9,7 +9,6 @@ import org.openreferral.application.referral.port.out.ReferralRepository;
 import org.openreferral.application.shared.Caller;
 import org.openreferral.application.shared.Page;
 import org.openreferral.application.shared.UnitOfWork;
-import org.openreferral.domain.error.InvalidValueException;
 import org.openreferral.domain.error.NotFoundException;
 import org.openreferral.domain.model.referral.CodeValue;
 import org.openreferral.domain.model.referral.ReferralCode;
@@ -36,13 +35,13 @@ public final class ListReferralsService implements ListReferralsUseCase {
         Caller caller = query.caller();
         Page<ReferralRecord> page;
         if (query.scope() instanceof ByReferrer byReferrer) {
-            UserId referrer = new UserId(byReferrer.referrerId());
+            UserId referrer = byReferrer.referrerId();
             if (!caller.maySee(referrer)) {
                 throw NotFoundException.user();
             }
             page = unitOfWork.reading(() -> referrals.listByReferrer(referrer, query.page()));
         } else {
-            CodeValue value = parseOrNotFound(((ByCode) query.scope()).code());
+            CodeValue value = ((ByCode) query.scope()).code();
             page = unitOfWork.reading(() -> {
                 ReferralCode code = codes.findByValue(value, Lock.NONE)
                         .filter(found -> found.owner().equals(caller.id()))
@@ -51,14 +50,6 @@ public final class ListReferralsService implements ListReferralsUseCase {
             });
         }
         return page.map(record -> view(record, caller.admin()));
-    }
-
-    private static CodeValue parseOrNotFound(String code) {
-        try {
-            return new CodeValue(code);
-        } catch (InvalidValueException e) {
-            throw NotFoundException.referralCode();
-        }
     }
 
     private static ReferralView view(ReferralRecord record, boolean admin) {

@@ -34,7 +34,7 @@ public final class LookupReferralCodeService implements LookupReferralCodeUseCas
 
     @Override
     public PublicCode lookup(LookupReferralCodeQuery query) {
-        Email email = new Email(query.email());
+        Email email = query.email();
         Instant now = clock.instant();
         Snapshot snapshot = cache.read(email);
         // Checked here too: an entry written by an instance whose clock lags may outlive the code.

@@ -11,7 +11,6 @@ import org.openreferral.application.referral.port.out.ReferralCodeRepository.Loc
 import org.openreferral.application.referral.port.out.ReferralCodeRepository;
 import org.openreferral.application.referral.port.out.ReferralRepository;
 import org.openreferral.application.shared.UnitOfWork;
-import org.openreferral.domain.error.InvalidValueException;
 import org.openreferral.domain.error.NotFoundException;
 import org.openreferral.domain.model.referral.CodeValue;
 import org.openreferral.domain.model.referral.ReferralCode;
@@ -43,12 +42,7 @@ public final class RevokeReferralCodeService implements RevokeReferralCodeUseCas
 
     @Override
     public CodeView revoke(RevokeReferralCodeCommand command) {
-        CodeValue value;
-        try {
-            value = new CodeValue(command.code());
-        } catch (InvalidValueException e) {
-            throw NotFoundException.referralCode();
-        }
+        CodeValue value = command.code();
         Revoked revoked = unitOfWork.inTransaction(() -> {
             ReferralCode code = codes.findByValue(value, Lock.UPDATE)
                     .filter(found -> found.owner().equals(command.caller().id()))

@@ -7,7 +7,6 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.openreferral.application.account.port.in.AuthenticateUserUseCase.AuthenticateUserCommand;
 import org.openreferral.application.account.port.in.IssuedTokens;
 import org.openreferral.application.fakes.FakeTokenIssuer;
 import org.openreferral.application.fakes.Fixture;
@@ -24,7 +23,7 @@ class AuthenticateUserServiceTest {
     @ParameterizedTest
     @ValueSource(strings = {"Jane_Doe", "jane_doe", "JANE_DOE", "  jane_doe  "})
     void logsInByUsernameInAnyCase(String login) {
-        IssuedTokens tokens = service.authenticate(new AuthenticateUserCommand(login, Fixture.PASSWORD));
+        IssuedTokens tokens = service.authenticate(Fixture.credentials(login, Fixture.PASSWORD));
 
         assertThat(tokens.accessToken()).isEqualTo("access-for-" + jane.id());
         assertThat(tokens.accessTokenLifetime()).isEqualTo(FakeTokenIssuer.LIFETIME);
@@ -34,14 +33,14 @@ class AuthenticateUserServiceTest {
     @ParameterizedTest
     @ValueSource(strings = {"jane@example.com", "Jane@Example.COM"})
     void logsInByEmailInAnyCase(String login) {
-        IssuedTokens tokens = service.authenticate(new AuthenticateUserCommand(login, Fixture.PASSWORD));
+        IssuedTokens tokens = service.authenticate(Fixture.credentials(login, Fixture.PASSWORD));
 
         assertThat(tokens.accessToken()).isEqualTo("access-for-" + jane.id());
     }
 
     @Test
     void passwordGrantAlsoHandsOutARefreshToken() {
-        IssuedTokens tokens = service.authenticate(new AuthenticateUserCommand("jane_doe", Fixture.PASSWORD));
+        IssuedTokens tokens = service.authenticate(Fixture.credentials("jane_doe", Fixture.PASSWORD));
 
         assertThat(tokens.refreshToken()).isNotBlank();
     }
@@ -49,7 +48,7 @@ class AuthenticateUserServiceTest {
     @Test
     void wrongPasswordIsRefusedAndNoTokenIssued() {
         AuthenticationFailedException e = catchThrowableOfType(AuthenticationFailedException.class,
-                () -> service.authenticate(new AuthenticateUserCommand("jane_doe", "not the password")));
+                () -> service.authenticate(Fixture.credentials("jane_doe", "not the password")));
 
         assertThat(e.code()).isEqualTo("invalid-credentials");
         assertThat(fx.tokens.issuedTo()).isEmpty();
@@ -58,16 +57,16 @@ class AuthenticateUserServiceTest {
     @Test
     void passwordIsCaseSensitive() {
         assertThatThrownBy(() -> service.authenticate(
-                new AuthenticateUserCommand("jane_doe", Fixture.PASSWORD.toUpperCase())))
+                Fixture.credentials("jane_doe", Fixture.PASSWORD.toUpperCase())))
                 .isInstanceOf(AuthenticationFailedException.class);
     }
 
     @Test
     void unknownUserGetsTheSameAnswerAsAWrongPassword() {
         AuthenticationFailedException wrongPassword = catchThrowableOfType(AuthenticationFailedException.class,
-                () -> service.authenticate(new AuthenticateUserCommand("jane_doe", "not the password")));
+                () -> service.authenticate(Fixture.credentials("jane_doe", "not the password")));
         AuthenticationFailedException unknownUser = catchThrowableOfType(AuthenticationFailedException.class,
-                () -> service.authenticate(new AuthenticateUserCommand("nobody", "not the password")));
+                () -> service.authenticate(Fixture.credentials("nobody", "not the password")));
 
         assertThat(unknownUser.code()).isEqualTo(wrongPassword.code()).isEqualTo("invalid-credentials");
         assertThat(unknownUser.getMessage()).isEqualTo(wrongPassword.getMessage());
@@ -76,12 +75,12 @@ class AuthenticateUserServiceTest {
 
     @Test
     void unknownUserCostsAPasswordCheckAllTheSame() {
-        assertThatThrownBy(() -> service.authenticate(new AuthenticateUserCommand("nobody@example.com", "whatever1")))
+        assertThatThrownBy(() -> service.authenticate(Fixture.credentials("nobody@example.com", "whatever1")))
                 .isInstanceOf(AuthenticationFailedException.class);
 
         assertThat(fx.hasher.matchesCalls()).isEqualTo(1);
 
-        assertThatThrownBy(() -> service.authenticate(new AuthenticateUserCommand("nobody", "whatever1")))
+        assertThatThrownBy(() -> service.authenticate(Fixture.credentials("nobody", "whatever1")))
                 .isInstanceOf(AuthenticationFailedException.class);
 
         assertThat(fx.hasher.matchesCalls()).isEqualTo(2);
@@ -90,30 +89,26 @@ class AuthenticateUserServiceTest {
     @Test
     void unknownUserIsRefusedEvenWithTheDecoyPassword() {
         assertThatThrownBy(() -> service.authenticate(
-                new AuthenticateUserCommand("nobody", "decoy password that matches no account")))
+                Fixture.credentials("nobody", "decoy password that matches no account")))
                 .isInstanceOf(AuthenticationFailedException.class);
         assertThat(fx.tokens.issuedTo()).isEmpty();
     }
 
     @Test
-    void missingOrOverlongCredentialsAreRefusedTheSameWay() {
-        assertInvalidCredentials(null, Fixture.PASSWORD);
-        assertInvalidCredentials("jane_doe", null);
-        assertInvalidCredentials("   ", Fixture.PASSWORD);
-        assertInvalidCredentials("jane_doe", "");
-        assertInvalidCredentials("j".repeat(257), Fixture.PASSWORD);
-        assertInvalidCredentials("jane_doe", "p".repeat(257));
-        assertThat(fx.tokens.issuedTo()).isEmpty();
+    void aPasswordThePolicyWouldRefuseIsStillCheckedAgainstTheStoredHash() {
+        assertInvalidCredentials("jane_doe", "a");
+
+        assertThat(fx.hasher.matchesCalls()).isEqualTo(1);
     }
 
     @Test
     void credentialsNeverShowInLogs() {
-        assertThat(new AuthenticateUserCommand("jane", "s3cret-pass").toString()).doesNotContain("s3cret-pass");
+        assertThat(Fixture.credentials("jane", "s3cret-pass").toString()).doesNotContain("s3cret-pass");
     }
 
     @Test
     void aSuccessfulLoginOpensASessionWhoseRefreshTokenIsStoredOnlyAsADigest() {
-        IssuedTokens tokens = service.authenticate(new AuthenticateUserCommand("jane_doe", Fixture.PASSWORD));
+        IssuedTokens tokens = service.authenticate(Fixture.credentials("jane_doe", Fixture.PASSWORD));
 
         assertThat(fx.refreshTokens.all()).singleElement().satisfies(stored -> {
             assertThat(stored.digest()).isEqualTo(fx.secrets.digestOf(tokens.refreshToken()))
@@ -126,8 +121,8 @@ class AuthenticateUserServiceTest {
 
     @Test
     void eachLoginIsASessionOfItsOwn() {
-        service.authenticate(new AuthenticateUserCommand("jane_doe", Fixture.PASSWORD));
-        service.authenticate(new AuthenticateUserCommand("jane_doe", Fixture.PASSWORD));
+        service.authenticate(Fixture.credentials("jane_doe", Fixture.PASSWORD));
+        service.authenticate(Fixture.credentials("jane_doe", Fixture.PASSWORD));
 
         assertThat(fx.tokens.sessions()).doesNotHaveDuplicates().hasSize(2);
     }
@@ -141,7 +136,7 @@ class AuthenticateUserServiceTest {
         assertInvalidCredentials("jane_doe", Fixture.PASSWORD);
         fx.clock.advance(java.time.Duration.ofMinutes(1));
 
-        assertThat(service.authenticate(new AuthenticateUserCommand("jane_doe", Fixture.PASSWORD)).accessToken())
+        assertThat(service.authenticate(Fixture.credentials("jane_doe", Fixture.PASSWORD)).accessToken())
                 .isEqualTo("access-for-" + jane.id());
     }
 
@@ -167,10 +162,10 @@ class AuthenticateUserServiceTest {
     @Test
     void fourFailuresThenSuccessStartTheCountAfresh() {
         failTimes("jane_doe", 4);
-        service.authenticate(new AuthenticateUserCommand("jane_doe", Fixture.PASSWORD));
+        service.authenticate(Fixture.credentials("jane_doe", Fixture.PASSWORD));
         failTimes("jane_doe", 4);
 
-        assertThat(service.authenticate(new AuthenticateUserCommand("jane_doe", Fixture.PASSWORD)).accessToken())
+        assertThat(service.authenticate(Fixture.credentials("jane_doe", Fixture.PASSWORD)).accessToken())
                 .isNotBlank();
     }
 
@@ -180,7 +175,7 @@ class AuthenticateUserServiceTest {
         fx.clock.advance(java.time.Duration.ofMinutes(15));
         failTimes("jane_doe", 4);
 
-        assertThat(service.authenticate(new AuthenticateUserCommand("jane_doe", Fixture.PASSWORD)).accessToken())
+        assertThat(service.authenticate(Fixture.credentials("jane_doe", Fixture.PASSWORD)).accessToken())
                 .isNotBlank();
     }
 
@@ -199,7 +194,7 @@ class AuthenticateUserServiceTest {
         fx.user("john", "john@example.com");
         failTimes("jane_doe", 6);
 
-        assertThat(service.authenticate(new AuthenticateUserCommand("john", Fixture.PASSWORD)).accessToken())
+        assertThat(service.authenticate(Fixture.credentials("john", Fixture.PASSWORD)).accessToken())
                 .isNotBlank();
     }
 
@@ -210,7 +205,7 @@ class AuthenticateUserServiceTest {
     }
 
     private void assertInvalidCredentials(String login, String password) {
-        assertThatThrownBy(() -> service.authenticate(new AuthenticateUserCommand(login, password)))
+        assertThatThrownBy(() -> service.authenticate(Fixture.credentials(login, password)))
                 .isInstanceOfSatisfying(AuthenticationFailedException.class,
                         e -> assertThat(e.code()).isEqualTo("invalid-credentials"));
     }

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
-import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.openreferral.application.account.port.in.GetUserUseCase.GetUserQuery;
 import org.openreferral.application.account.port.in.UserView;
@@ -12,6 +11,7 @@ import org.openreferral.application.fakes.Fixture;
 import org.openreferral.domain.error.NotFoundException;
 import org.openreferral.domain.model.referral.ReferralCode;
 import org.openreferral.domain.model.user.User;
+import org.openreferral.domain.model.user.UserId;
 
 class GetUserServiceTest {
 
@@ -25,7 +25,7 @@ class GetUserServiceTest {
 
     @Test
     void userMayReadThemselves() {
-        UserView view = service.get(new GetUserQuery(Fixture.callerOf(jane), jane.id().value()));
+        UserView view = service.get(new GetUserQuery(Fixture.callerOf(jane), jane.id()));
 
         assertThat(view.id()).isEqualTo(jane.id().value());
         assertThat(view.username()).isEqualTo("jane");
@@ -36,7 +36,7 @@ class GetUserServiceTest {
 
     @Test
     void adminMayReadAnybody() {
-        UserView view = service.get(new GetUserQuery(Fixture.callerOf(admin), jane.id().value()));
+        UserView view = service.get(new GetUserQuery(Fixture.callerOf(admin), jane.id()));
 
         assertThat(view.id()).isEqualTo(jane.id().value());
         assertThat(view.email()).isEqualTo("jane@example.com");
@@ -44,30 +44,30 @@ class GetUserServiceTest {
 
     @Test
     void adminHasBothRoles() {
-        UserView view = service.get(new GetUserQuery(Fixture.callerOf(admin), admin.id().value()));
+        UserView view = service.get(new GetUserQuery(Fixture.callerOf(admin), admin.id()));
 
         assertThat(view.roles()).containsExactlyInAnyOrder("user", "admin");
     }
 
     @Test
     void anybodyElseLearnsNothingNotEvenThatTheUserExists() {
-        assertThatThrownBy(() -> service.get(new GetUserQuery(Fixture.callerOf(mallory), jane.id().value())))
+        assertThatThrownBy(() -> service.get(new GetUserQuery(Fixture.callerOf(mallory), jane.id())))
                 .isInstanceOfSatisfying(NotFoundException.class,
                         e -> assertThat(e.code()).isEqualTo("user-not-found"));
-        assertThatThrownBy(() -> service.get(new GetUserQuery(Fixture.callerOf(mallory), UUID.randomUUID())))
+        assertThatThrownBy(() -> service.get(new GetUserQuery(Fixture.callerOf(mallory), UserId.newId())))
                 .isInstanceOfSatisfying(NotFoundException.class,
                         e -> assertThat(e.code()).isEqualTo("user-not-found"));
     }
 
     @Test
     void unknownUserIsNotFoundForAnAdminToo() {
-        assertThatThrownBy(() -> service.get(new GetUserQuery(Fixture.callerOf(admin), UUID.randomUUID())))
+        assertThatThrownBy(() -> service.get(new GetUserQuery(Fixture.callerOf(admin), UserId.newId())))
                 .isInstanceOfSatisfying(NotFoundException.class,
                         e -> assertThat(e.code()).isEqualTo("user-not-found"));
     }
 
     @Test
     void userWhoWasNotReferredHasNoReferrer() {
-        assertThat(service.get(new GetUserQuery(Fixture.callerOf(john), john.id().value())).referredBy()).isNull();
+        assertThat(service.get(new GetUserQuery(Fixture.callerOf(john), john.id())).referredBy()).isNull();
     }
 }

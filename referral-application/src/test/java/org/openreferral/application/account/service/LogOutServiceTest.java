@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.openreferral.application.account.port.in.AuthenticateUserUseCase.AuthenticateUserCommand;
 import org.openreferral.application.account.port.in.IssuedTokens;
 import org.openreferral.application.account.port.in.LogOutUseCase.LogOutCommand;
 import org.openreferral.application.account.port.in.RefreshAccessTokenUseCase.RefreshAccessTokenCommand;
@@ -28,7 +27,7 @@ class LogOutServiceTest {
         SessionId session = fx.tokens.sessions().get(0);
         fx.clock.advance(Duration.ofMinutes(5));
 
-        service.logOut(new LogOutCommand(Fixture.callerOf(jane), session.value(), "jti-1",
+        service.logOut(new LogOutCommand(Fixture.callerOf(jane), session, "jti-1",
                 fx.clock.instant().plus(Duration.ofMinutes(10))));
 
         assertThat(fx.refreshTokens.ofSession(session)).allSatisfy(
@@ -49,7 +48,7 @@ class LogOutServiceTest {
         SessionId first = fx.tokens.sessions().get(0);
         SessionId second = fx.tokens.sessions().get(1);
 
-        service.logOut(new LogOutCommand(Fixture.callerOf(jane), first.value(), "jti-1",
+        service.logOut(new LogOutCommand(Fixture.callerOf(jane), first, "jti-1",
                 fx.clock.instant().plus(Duration.ofMinutes(15))));
 
         assertThat(fx.refreshTokens.ofSession(second)).allSatisfy(
@@ -62,7 +61,7 @@ class LogOutServiceTest {
         SessionId janes = fx.tokens.sessions().get(0);
         User mallory = fx.user("mallory", "mallory@example.com");
 
-        service.logOut(new LogOutCommand(Fixture.callerOf(mallory), janes.value(), "jti-m",
+        service.logOut(new LogOutCommand(Fixture.callerOf(mallory), janes, "jti-m",
                 fx.clock.instant().plus(Duration.ofMinutes(15))));
 
         assertThat(fx.refreshTokens.ofSession(janes)).allSatisfy(
@@ -86,6 +85,6 @@ class LogOutServiceTest {
     }
 
     private IssuedTokens login() {
-        return login.authenticate(new AuthenticateUserCommand("jane", Fixture.PASSWORD));
+        return login.authenticate(Fixture.credentials("jane", Fixture.PASSWORD));
     }
 }

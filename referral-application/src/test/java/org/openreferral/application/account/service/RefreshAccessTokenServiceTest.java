@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.openreferral.application.account.port.in.AuthenticateUserUseCase.AuthenticateUserCommand;
 import org.openreferral.application.account.port.in.IssuedTokens;
 import org.openreferral.application.account.port.in.RefreshAccessTokenUseCase.RefreshAccessTokenCommand;
 import org.openreferral.application.fakes.Fixture;
@@ -124,7 +123,7 @@ class RefreshAccessTokenServiceTest {
     }
 
     private IssuedTokens login() {
-        return login.authenticate(new AuthenticateUserCommand("jane", Fixture.PASSWORD));
+        return login.authenticate(Fixture.credentials("jane", Fixture.PASSWORD));
     }
 
     private IssuedTokens refresh(String token) {

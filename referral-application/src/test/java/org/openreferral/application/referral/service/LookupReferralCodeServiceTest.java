@@ -14,7 +14,9 @@ import org.openreferral.application.referral.port.in.RevokeReferralCodeUseCase.R
 import org.openreferral.application.referral.port.out.ReferralCodeCache.CachedCode;
 import org.openreferral.domain.error.InvalidValueException;
 import org.openreferral.domain.error.NotFoundException;
+import org.openreferral.domain.model.referral.CodeValue;
 import org.openreferral.domain.model.referral.ReferralCode;
+import org.openreferral.domain.model.user.Email;
 import org.openreferral.domain.model.user.User;
 
 class LookupReferralCodeServiceTest {
@@ -27,7 +29,7 @@ class LookupReferralCodeServiceTest {
             fx.referrals, fx.codeCache, fx.unitOfWork, fx.clock);
 
     private PublicCode lookup(String email) {
-        return service.lookup(new LookupReferralCodeQuery(email));
+        return service.lookup(new LookupReferralCodeQuery(new Email(email)));
     }
 
     @Test
@@ -61,7 +63,7 @@ class LookupReferralCodeServiceTest {
         fx.code(john, "Summer-2026", Duration.ofDays(30));
         lookup("john@example.com");
 
-        revoke.revoke(new RevokeReferralCodeCommand(Fixture.callerOf(john), "Summer-2026"));
+        revoke.revoke(new RevokeReferralCodeCommand(Fixture.callerOf(john), new CodeValue("Summer-2026")));
 
         assertCodeNotFound("john@example.com");
     }
@@ -71,7 +73,7 @@ class LookupReferralCodeServiceTest {
         fx.code(john, "Summer-2026", Duration.ofDays(30));
         // The revoke commits and evicts after this lookup read the code from the database, before it caches it.
         fx.codes.afterNextEmailLookup(() ->
-                revoke.revoke(new RevokeReferralCodeCommand(Fixture.callerOf(john), "Summer-2026")));
+                revoke.revoke(new RevokeReferralCodeCommand(Fixture.callerOf(john), new CodeValue("Summer-2026"))));
 
         assertThat(lookup("john@example.com").code()).isEqualTo("Summer-2026");
 
@@ -155,7 +157,7 @@ class LookupReferralCodeServiceTest {
 
     @Test
     void queryNeverShowsTheEmailInLogs() {
-        assertThat(new LookupReferralCodeQuery("john@example.com").toString()).doesNotContain("john");
+        assertThat(new LookupReferralCodeQuery(new Email("john@example.com")).toString()).doesNotContain("john");
     }
 
     private void assertCodeNotFound(String email) {

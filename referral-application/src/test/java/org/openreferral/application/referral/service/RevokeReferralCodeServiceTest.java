@@ -6,9 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.NullAndEmptySource;
-import org.junit.jupiter.params.provider.ValueSource;
 import org.openreferral.application.fakes.Fixture;
 import org.openreferral.application.referral.port.in.CodeView;
 import org.openreferral.application.referral.port.in.RevokeReferralCodeUseCase.RevokeReferralCodeCommand;
@@ -17,6 +14,7 @@ import org.openreferral.application.referral.port.out.ReferralCodeRepository.Loc
 import org.openreferral.domain.error.ConflictException;
 import org.openreferral.domain.error.NotFoundException;
 import org.openreferral.domain.model.referral.CodeStatus;
+import org.openreferral.domain.model.referral.CodeValue;
 import org.openreferral.domain.model.referral.ReferralCode;
 import org.openreferral.domain.model.user.User;
 
@@ -35,7 +33,7 @@ class RevokeReferralCodeServiceTest {
         fx.clock.advance(Duration.ofMinutes(5));
         Instant now = fx.clock.instant();
 
-        CodeView view = service.revoke(new RevokeReferralCodeCommand(Fixture.callerOf(john), "Summer-2026"));
+        CodeView view = revoke(john, "Summer-2026");
 
         assertThat(view.status()).isEqualTo("REVOKED");
         assertThat(view.revokedAt()).isEqualTo(now);
@@ -47,7 +45,7 @@ class RevokeReferralCodeServiceTest {
 
     @Test
     void codeIsFoundWhateverItsCaseAndLockedForUpdate() {
-        service.revoke(new RevokeReferralCodeCommand(Fixture.callerOf(john), "SUMMER-2026"));
+        revoke(john, "SUMMER-2026");
 
         assertThat(fx.codes.stored("Summer-2026").orElseThrow().storedStatus()).isEqualTo(CodeStatus.REVOKED);
         assertThat(fx.codes.locks()).containsExactly(Lock.UPDATE);
@@ -58,7 +56,7 @@ class RevokeReferralCodeServiceTest {
         fx.codeCache.putIfUnchanged(john.email(), fx.codeCache.read(john.email()),
                 new CachedCode("Summer-2026", code.expiresAt()), Duration.ofMinutes(5));
 
-        service.revoke(new RevokeReferralCodeCommand(Fixture.callerOf(john), "Summer-2026"));
+        revoke(john, "Summer-2026");
 
         assertThat(fx.codeCache.cached(john.email())).isEmpty();
         assertThat(fx.codeCache.evictions()).containsExactly(john.email());
@@ -85,20 +83,13 @@ class RevokeReferralCodeServiceTest {
         assertNotFound("NoSuchCode", john);
     }
 
-    @ParameterizedTest
-    @NullAndEmptySource
-    @ValueSource(strings = {"ab", "has space", "0123456789012345678901234567890123"})
-    void malformedCodeIsNotFound(String malformed) {
-        assertNotFound(malformed, john);
-    }
-
     @Test
     void revokingTwiceIsAConflict() {
-        service.revoke(new RevokeReferralCodeCommand(Fixture.callerOf(john), "Summer-2026"));
+        revoke(john, "Summer-2026");
         Instant firstRevocation = fx.clock.instant();
         fx.clock.advance(Duration.ofMinutes(1));
 
-        assertThatThrownBy(() -> service.revoke(new RevokeReferralCodeCommand(Fixture.callerOf(john), "Summer-2026")))
+        assertThatThrownBy(() -> revoke(john, "Summer-2026"))
                 .isInstanceOfSatisfying(ConflictException.class, e -> assertThat(e.code()).isEqualTo("code-revoked"));
         assertThat(fx.codes.stored("Summer-2026").orElseThrow().revokedAt()).contains(firstRevocation);
     }
@@ -107,13 +98,17 @@ class RevokeReferralCodeServiceTest {
     void expiredCodeCannotBeRevoked() {
         fx.clock.advance(Duration.ofDays(31));
 
-        assertThatThrownBy(() -> service.revoke(new RevokeReferralCodeCommand(Fixture.callerOf(john), "Summer-2026")))
+        assertThatThrownBy(() -> revoke(john, "Summer-2026"))
                 .isInstanceOfSatisfying(ConflictException.class, e -> assertThat(e.code()).isEqualTo("code-expired"));
         assertThat(fx.codes.stored("Summer-2026").orElseThrow().storedStatus()).isEqualTo(CodeStatus.ACTIVE);
     }
 
+    private CodeView revoke(User caller, String code) {
+        return service.revoke(new RevokeReferralCodeCommand(Fixture.callerOf(caller), new CodeValue(code)));
+    }
+
     private void assertNotFound(String value, User caller) {
-        assertThatThrownBy(() -> service.revoke(new RevokeReferralCodeCommand(Fixture.callerOf(caller), value)))
+        assertThatThrownBy(() -> revoke(caller, value))
                 .isInstanceOfSatisfying(NotFoundException.class, e -> assertThat(e.code()).isEqualTo("code-not-found"));
     }
 }

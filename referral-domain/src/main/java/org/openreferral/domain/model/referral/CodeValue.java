@@ -13,14 +13,15 @@ public record CodeValue(String value) {
     public static final int GENERATED_LENGTH = 10;
     /** Upper-case letters and digits without the look-alikes 0/O, 1/I/L. */
     static final String GENERATED_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789";
+    private static final String SUBJECT = "referral code";
     private static final Pattern SHAPE = Pattern.compile("[A-Za-z0-9_-]{" + MIN_LENGTH + "," + MAX_LENGTH + "}");
 
     public CodeValue {
         if (value == null || value.isBlank()) {
-            throw new InvalidValueException("code", "must not be blank");
+            throw new InvalidValueException(SUBJECT, "must not be blank");
         }
         if (!SHAPE.matcher(value).matches()) {
-            throw new InvalidValueException("code",
+            throw new InvalidValueException(SUBJECT,
                     "must be " + MIN_LENGTH + " to " + MAX_LENGTH + " characters of letters, digits, '_' or '-'");
         }
     }

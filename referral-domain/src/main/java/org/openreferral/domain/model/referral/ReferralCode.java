@@ -11,6 +11,9 @@ import org.openreferral.domain.model.user.UserId;
 /** Aggregate: a code one user shares so that others can register as their referrals. */
 public final class ReferralCode {
 
+    /** The subject of the {@link InvalidValueException}s that refuse a new code's expiry. */
+    public static final String EXPIRY = "expiry";
+
     private final ReferralCodeId id;
     private final CodeValue value;
     private final UserId owner;
@@ -37,13 +40,13 @@ public final class ReferralCode {
     public static ReferralCode issue(ReferralCodeId id, CodeValue value, UserId owner, Instant expiresAt,
                                      CodePolicy policy, Instant now) {
         if (expiresAt == null) {
-            throw new InvalidValueException("expiresAt", "is required");
+            throw new InvalidValueException(EXPIRY, "is required");
         }
         if (!expiresAt.isAfter(now)) {
-            throw new InvalidValueException("expiresAt", "must lie in the future");
+            throw new InvalidValueException(EXPIRY, "must lie in the future");
         }
         if (expiresAt.isAfter(now.plus(policy.maxTtl()))) {
-            throw new InvalidValueException("expiresAt",
+            throw new InvalidValueException(EXPIRY,
                     "must be at most " + policy.maxTtl().toDays() + " days from now");
         }
         return new ReferralCode(id, value, owner, now, expiresAt, CodeStatus.ACTIVE, null);

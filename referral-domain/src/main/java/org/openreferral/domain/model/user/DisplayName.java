@@ -6,17 +6,18 @@ import org.openreferral.domain.error.InvalidValueException;
 public record DisplayName(String value) {
 
     public static final int MAX_LENGTH = 100;
+    private static final String SUBJECT = "display name";
 
     public DisplayName {
         if (value == null || value.isBlank()) {
-            throw new InvalidValueException("name", "must not be blank when given");
+            throw new InvalidValueException(SUBJECT, "must not be blank when given");
         }
         value = value.strip();
         if (value.codePointCount(0, value.length()) > MAX_LENGTH) {
-            throw new InvalidValueException("name", "must be at most " + MAX_LENGTH + " characters");
+            throw new InvalidValueException(SUBJECT, "must be at most " + MAX_LENGTH + " characters");
         }
         if (value.codePoints().anyMatch(Character::isISOControl)) {
-            throw new InvalidValueException("name", "must not contain control characters");
+            throw new InvalidValueException(SUBJECT, "must not contain control characters");
         }
     }
 

@@ -11,6 +11,7 @@ import org.openreferral.domain.error.InvalidValueException;
 public record Email(String value) {
 
     public static final int MAX_LENGTH = 254;
+    private static final String SUBJECT = "email address";
     private static final int MAX_LOCAL_LENGTH = 64;
     private static final Pattern LOCAL_PART = Pattern.compile("[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+(\\.[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+)*");
     private static final Pattern DOMAIN_LABEL = Pattern.compile("[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?");
@@ -18,14 +19,14 @@ public record Email(String value) {
 
     public Email {
         if (value == null || value.isBlank()) {
-            throw new InvalidValueException("email", "must not be blank");
+            throw new InvalidValueException(SUBJECT, "must not be blank");
         }
         value = value.strip().toLowerCase(Locale.ROOT);
         if (value.length() > MAX_LENGTH) {
-            throw new InvalidValueException("email", "must be at most " + MAX_LENGTH + " characters");
+            throw new InvalidValueException(SUBJECT, "must be at most " + MAX_LENGTH + " characters");
         }
         if (!isWellFormed(value)) {
-            throw new InvalidValueException("email", "must be a valid email address");
+            throw new InvalidValueException(SUBJECT, "must be a valid email address");
         }
     }
 

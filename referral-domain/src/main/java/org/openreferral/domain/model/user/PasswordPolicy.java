@@ -20,6 +20,7 @@ public final class PasswordPolicy {
     public static final int MIN_LENGTH = 8;
     public static final int MAX_LENGTH = 128;
     private static final String COMMON_PASSWORDS = "common-passwords.txt";
+    private static final String SUBJECT = "password";
 
     private final Set<String> commonPasswords;
 
@@ -32,17 +33,17 @@ public final class PasswordPolicy {
         return Holder.STANDARD;
     }
 
-    /** Throws unless the candidate is acceptable as a new password for the given field. */
-    public void check(String field, String candidate) {
+    /** Throws unless the candidate is acceptable as a new password; every {@link Password} has passed this. */
+    public void check(String candidate) {
         if (candidate == null || candidate.isEmpty()) {
-            throw new InvalidValueException(field, "must not be empty");
+            throw new InvalidValueException(SUBJECT, "must not be empty");
         }
         int length = candidate.codePointCount(0, candidate.length());
         if (length < MIN_LENGTH || length > MAX_LENGTH) {
-            throw new InvalidValueException(field, "must be " + MIN_LENGTH + " to " + MAX_LENGTH + " characters");
+            throw new InvalidValueException(SUBJECT, "must be " + MIN_LENGTH + " to " + MAX_LENGTH + " characters");
         }
         if (commonPasswords.contains(candidate.toLowerCase(Locale.ROOT))) {
-            throw new InvalidValueException(field, "is one of the most common passwords; choose another");
+            throw new InvalidValueException(SUBJECT, "is one of the most common passwords; choose another");
         }
     }
 

@@ -7,14 +7,15 @@ import org.openreferral.domain.error.InvalidValueException;
 /** A public handle: 3 to 32 of {@code [A-Za-z0-9_.-]}, unique case-insensitively, shown as typed. */
 public record Username(String value) {
 
+    private static final String SUBJECT = "username";
     private static final Pattern SHAPE = Pattern.compile("[A-Za-z0-9_.-]{3,32}");
 
     public Username {
         if (value == null || value.isBlank()) {
-            throw new InvalidValueException("username", "must not be blank");
+            throw new InvalidValueException(SUBJECT, "must not be blank");
         }
         if (!SHAPE.matcher(value).matches()) {
-            throw new InvalidValueException("username", "must be 3 to 32 characters of letters, digits, '_', '.' or '-'");
+            throw new InvalidValueException(SUBJECT, "must be 3 to 32 characters of letters, digits, '_', '.' or '-'");
         }
     }
 

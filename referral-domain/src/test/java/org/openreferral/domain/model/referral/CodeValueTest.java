@@ -25,7 +25,8 @@ class CodeValueTest {
             "slash/es", "a+bc", "    "})
     void refusesAnythingElse(String code) {
         assertThatThrownBy(() -> new CodeValue(code))
-                .isInstanceOfSatisfying(InvalidValueException.class, e -> assertThat(e.field()).isEqualTo("code"));
+                .isInstanceOfSatisfying(InvalidValueException.class,
+                        e -> assertThat(e.subject()).isEqualTo("referral code"));
     }
 
     @ParameterizedTest

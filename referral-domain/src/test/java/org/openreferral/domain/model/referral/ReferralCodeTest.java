@@ -170,6 +170,6 @@ class ReferralCodeTest {
     private void assertRefusedExpiry(Instant expiresAt) {
         assertThatThrownBy(() -> issue(expiresAt))
                 .isInstanceOfSatisfying(InvalidValueException.class,
-                        e -> assertThat(e.field()).isEqualTo("expiresAt"));
+                        e -> assertThat(e.subject()).isEqualTo(ReferralCode.EXPIRY));
     }
 }

@@ -21,7 +21,8 @@ class DisplayNameTest {
     @ValueSource(strings = {"   ", "\t"})
     void blankNameIsRefused(String name) {
         assertThatThrownBy(() -> new DisplayName(name))
-                .isInstanceOfSatisfying(InvalidValueException.class, e -> assertThat(e.field()).isEqualTo("name"));
+                .isInstanceOfSatisfying(InvalidValueException.class,
+                        e -> assertThat(e.subject()).isEqualTo("display name"));
     }
 
     @Test

@@ -54,7 +54,7 @@ class EmailTest {
         assertThat(Email.isValid(address)).isFalse();
         assertThatThrownBy(() -> new Email(address))
                 .isInstanceOfSatisfying(InvalidValueException.class, e -> {
-                    assertThat(e.field()).isEqualTo("email");
+                    assertThat(e.subject()).isEqualTo("email address");
                     assertThat(e.code()).isEqualTo("validation-failed");
                 });
     }

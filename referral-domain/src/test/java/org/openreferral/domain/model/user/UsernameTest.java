@@ -22,7 +22,7 @@ class UsernameTest {
     void refusesAnythingElse(String name) {
         assertThatThrownBy(() -> new Username(name))
                 .isInstanceOfSatisfying(InvalidValueException.class,
-                        e -> assertThat(e.field()).isEqualTo("username"));
+                        e -> assertThat(e.subject()).isEqualTo("username"));
     }
 
     @ParameterizedTest

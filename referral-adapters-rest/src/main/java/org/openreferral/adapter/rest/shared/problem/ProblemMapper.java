@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.stream.Collectors;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+import org.openreferral.adapter.rest.shared.InvalidFieldException;
 import org.openreferral.application.shared.error.AuthenticationFailedException;
 import org.openreferral.application.shared.error.InvalidTokenException;
 import org.openreferral.application.shared.error.PermissionDeniedException;
@@ -41,12 +42,14 @@ public class ProblemMapper {
     @ServerExceptionMapper
     public Response referralError(ReferralException error, HttpServerRequest request) {
         List<ProblemDetail.FieldError> errors = null;
-        if (error instanceof InvalidValueException invalid) {
+        String detail = error.getMessage();
+        if (error instanceof InvalidFieldException invalid) {
             errors = List.of(new ProblemDetail.FieldError(invalid.field(), invalid.getMessage()));
+            detail = invalid.field() + " " + invalid.getMessage();
+        } else if (error instanceof InvalidValueException invalid) {
+            // A value that no request field was named for: still the client's input, told in the model's words.
+            detail = invalid.subject() + " " + invalid.getMessage();
         }
-        String detail = error instanceof InvalidValueException invalid
-                ? invalid.field() + " " + invalid.getMessage()
-                : error.getMessage();
         Response.ResponseBuilder response = problem(statusOf(error), error.code(), detail, request, errors);
         if (error instanceof AuthenticationFailedException) {
             response.header(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
@@ -142,7 +145,7 @@ public class ProblemMapper {
     }
 
     private static int statusOf(ReferralException error) {
-        if (error instanceof InvalidValueException) {
+        if (error instanceof InvalidFieldException || error instanceof InvalidValueException) {
             return 400;
         } else if (error instanceof AuthenticationFailedException) {
             return 401;

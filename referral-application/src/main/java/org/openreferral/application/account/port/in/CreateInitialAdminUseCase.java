@@ -1,5 +1,10 @@
 package org.openreferral.application.account.port.in;
 
+import java.util.Objects;
+import org.openreferral.domain.model.user.Email;
+import org.openreferral.domain.model.user.Password;
+import org.openreferral.domain.model.user.Username;
+
 /**
  * Use case: create the configured admin account unless an account with its email exists. Idempotent,
  * and safe when several instances start at once.
@@ -9,7 +14,13 @@ public interface CreateInitialAdminUseCase {
     Outcome create(CreateInitialAdminCommand command);
 
     /** The configured admin account. */
-    record CreateInitialAdminCommand(String username, String email, String password) {
+    record CreateInitialAdminCommand(Username username, Email email, Password password) {
+
+        public CreateInitialAdminCommand {
+            Objects.requireNonNull(username, "username");
+            Objects.requireNonNull(email, "email");
+            Objects.requireNonNull(password, "password");
+        }
 
         @Override
         public String toString() {

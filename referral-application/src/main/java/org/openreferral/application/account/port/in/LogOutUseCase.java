@@ -1,8 +1,9 @@
 package org.openreferral.application.account.port.in;
 
 import java.time.Instant;
-import java.util.UUID;
+import java.util.Objects;
 import org.openreferral.application.shared.Caller;
+import org.openreferral.domain.model.session.SessionId;
 
 /** Use case: end the caller's login session and revoke the access token they presented. */
 public interface LogOutUseCase {
@@ -13,6 +14,10 @@ public interface LogOutUseCase {
      * Who logs out, with what the presented access token says: its session ({@code null} for a token
      * without one), its id and its expiry.
      */
-    record LogOutCommand(Caller caller, UUID sessionId, String tokenId, Instant tokenExpiresAt) {
+    record LogOutCommand(Caller caller, SessionId sessionId, String tokenId, Instant tokenExpiresAt) {
+
+        public LogOutCommand {
+            Objects.requireNonNull(caller, "caller");
+        }
     }
 }

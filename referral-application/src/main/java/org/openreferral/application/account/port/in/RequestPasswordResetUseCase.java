@@ -1,5 +1,8 @@
 package org.openreferral.application.account.port.in;
 
+import java.util.Objects;
+import org.openreferral.domain.model.user.Email;
+
 /**
  * Use case: mail a single-use password reset link to the account with this email, if there is one. The
  * caller learns nothing either way.
@@ -8,8 +11,12 @@ public interface RequestPasswordResetUseCase {
 
     void request(RequestPasswordResetCommand command);
 
-    /** The email address as typed. */
-    record RequestPasswordResetCommand(String email) {
+    /** The email address the link is asked for. */
+    record RequestPasswordResetCommand(Email email) {
+
+        public RequestPasswordResetCommand {
+            Objects.requireNonNull(email, "email");
+        }
 
         @Override
         public String toString() {

@@ -1,9 +1,11 @@
 package org.openreferral.application.referral.port.in;
 
-import java.util.UUID;
+import java.util.Objects;
 import org.openreferral.application.shared.Caller;
 import org.openreferral.application.shared.Page;
 import org.openreferral.application.shared.PageRequest;
+import org.openreferral.domain.model.referral.CodeValue;
+import org.openreferral.domain.model.user.UserId;
 
 /** Use case: the people a referrer brought in, newest first, either all of them or those of one code. */
 public interface ListReferralsUseCase {
@@ -19,10 +21,18 @@ public interface ListReferralsUseCase {
     }
 
     /** All referrals of one referrer. */
-    record ByReferrer(UUID referrerId) implements Scope {
+    record ByReferrer(UserId referrerId) implements Scope {
+
+        public ByReferrer {
+            Objects.requireNonNull(referrerId, "referrerId");
+        }
     }
 
     /** The referrals made with one code of the caller's. */
-    record ByCode(String code) implements Scope {
+    record ByCode(CodeValue code) implements Scope {
+
+        public ByCode {
+            Objects.requireNonNull(code, "code");
+        }
     }
 }
