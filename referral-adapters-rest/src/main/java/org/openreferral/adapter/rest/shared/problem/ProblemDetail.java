@@ -1,10 +1,16 @@
 package org.openreferral.adapter.rest.shared.problem;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import io.quarkus.runtime.annotations.RegisterForReflection;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
 
-/** An RFC 9457 problem document with the service's stable {@code code} slug and per-field errors. */
+/**
+ * An RFC 9457 problem document with the service's stable {@code code} slug and per-field errors. Registered for
+ * reflection: it leaves as a plain {@code Response} entity or through the ObjectMapper, which a native build's
+ * analysis does not see.
+ */
+@RegisterForReflection(targets = {ProblemDetail.class, ProblemDetail.FieldError.class})
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record ProblemDetail(String type, String title, int status, String detail, String instance, String code,
                             List<FieldError> errors) {

@@ -1,15 +1,14 @@
-package org.openreferral.bootstrap;
+package org.openreferral.bootstrap.account;
 
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.util.Optional;
 import java.util.function.Function;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
+import org.openreferral.application.account.port.in.CreateInitialAdminUseCase;
 import org.openreferral.application.account.port.in.CreateInitialAdminUseCase.CreateInitialAdminCommand;
 import org.openreferral.application.account.port.in.CreateInitialAdminUseCase.Outcome;
-import org.openreferral.application.account.port.in.CreateInitialAdminUseCase;
 import org.openreferral.domain.error.InvalidValueException;
 import org.openreferral.domain.model.user.Email;
 import org.openreferral.domain.model.user.Password;
@@ -25,12 +24,10 @@ public class InitialAdmin {
 
     private static final Logger LOG = Logger.getLogger(InitialAdmin.class);
 
-    void onStart(@Observes StartupEvent event, CreateInitialAdminUseCase createAdmin,
-                 @ConfigProperty(name = "referral.admin.email") Optional<String> email,
-                 @ConfigProperty(name = "referral.admin.password") Optional<String> password,
-                 @ConfigProperty(name = "referral.admin.username", defaultValue = "admin") String username) {
-        Optional<String> configuredEmail = email.filter(value -> !value.isBlank());
-        Optional<String> configuredPassword = password.filter(value -> !value.isEmpty());
+    void onStart(@Observes StartupEvent event, CreateInitialAdminUseCase createAdmin, AccountSettings settings) {
+        String username = settings.admin().username();
+        Optional<String> configuredEmail = settings.admin().email().filter(value -> !value.isBlank());
+        Optional<String> configuredPassword = settings.admin().password().filter(value -> !value.isEmpty());
         if (configuredEmail.isEmpty() && configuredPassword.isEmpty()) {
             return;
         }
