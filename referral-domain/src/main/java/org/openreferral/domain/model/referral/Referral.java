@@ -67,6 +67,15 @@ public final class Referral {
                 null, 0, null, null, null, null);
     }
 
+    /**
+     * The refusal of a second referral of one canonical mailbox (see {@link Email#canonical()}), named once for
+     * the use case that checks it and the storage whose unique index decides races.
+     */
+    public static RuleViolationException mailboxAlreadyReferred() {
+        return new RuleViolationException("mailbox-already-referred",
+                "An account with this mailbox has already been referred.");
+    }
+
     /** Rebuilds a stored referral; for persistence adapters only. */
     public static Referral reconstitute(ReferralId id, UserId referrer, UserId referee, ReferralCodeId code,
                                         Instant createdAt, ReferralStatus status, String statusReason, int points,
