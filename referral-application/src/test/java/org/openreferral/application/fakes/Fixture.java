@@ -125,6 +125,13 @@ public final class Fixture {
         return referral;
     }
 
+    /** Stores a change to a seeded referral, as a use case's transaction would. */
+    public Referral change(Referral referral, java.util.function.Consumer<Referral> transition) {
+        transition.accept(referral);
+        unitOfWork.seed(() -> referrals.update(referral));
+        return referral;
+    }
+
     // Seeded as stored, whatever the code's state now: tests list referrals of codes revoked since.
     private Referral pending(ReferralCode code, User referee) {
         return Referral.reconstitute(ReferralId.newId(), code.owner(), referee.id(), code.id(), clock.instant(),
