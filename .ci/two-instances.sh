@@ -55,12 +55,15 @@ SECRET="two-instances-$$-$RANDOM$RANDOM"
 start() { # start NAME PORT; the caller reads the PID from $!
   local name=$1 port=$2
   mkdir -p "$WORK/data-$name"
+  # REFERRAL_QUALIFY_ON=registration: rewards at registration, the v1 behaviour this run checks (one setting away).
   (cd "$WORK" && exec env \
     QUARKUS_DATASOURCE_JDBC_URL="jdbc:postgresql://$PGHOST:$PGPORT/$DB" \
     QUARKUS_DATASOURCE_USERNAME="$PGUSER" \
     QUARKUS_DATASOURCE_PASSWORD="" \
     QUARKUS_REDIS_HOSTS="$REDIS_URL" \
     REFERRAL_CACHE_KEY_SECRET="$SECRET" \
+    REFERRAL_QUALIFY_ON=registration \
+    REFERRAL_FRAUD_NETWORK_KEY="ci-network-key-$$" \
     REFERRAL_JWT_PRIVATE_KEY_LOCATION="$WORK/jwt/private.pem" \
     REFERRAL_JWT_PUBLIC_KEY_LOCATION="$WORK/jwt/public.pem" \
     REFERRAL_RATE_LIMIT_CODE_LOOKUP_REQUESTS="$LOOKUP_LIMIT" \

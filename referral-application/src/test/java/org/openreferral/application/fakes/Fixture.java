@@ -9,7 +9,6 @@ import org.openreferral.application.account.service.LoginLockout;
 import org.openreferral.application.account.service.SessionTokens;
 import org.openreferral.application.referral.port.out.ReferralRepository;
 import org.openreferral.application.referral.service.AttributeReferralService;
-import org.openreferral.application.referral.service.ClientNetworks;
 import org.openreferral.application.referral.service.RewardReferrals;
 import org.openreferral.application.shared.Caller;
 import org.openreferral.domain.model.referral.CodePolicy;
@@ -66,8 +65,7 @@ public final class Fixture {
         return store(username, email, Set.of(Role.ADMIN), null);
     }
 
-    /** Network hashes under a fixed test key. */
-    public final ClientNetworks networks = new ClientNetworks("test-network-key");
+    public final FakeClientNetworks networks = new FakeClientNetworks();
 
     /** Rewards with {@code policy}, no caps and no hold. */
     public RewardReferrals rewarding(RewardPolicy policy) {

@@ -12,9 +12,9 @@ import org.openreferral.application.referral.port.in.ListAllReferralsUseCase;
 import org.openreferral.application.referral.port.in.QualifyReferralUseCase;
 import org.openreferral.application.referral.port.in.ReleaseHeldRewardsUseCase;
 import org.openreferral.application.referral.port.in.VoidReferralUseCase;
+import org.openreferral.application.referral.port.out.ClientNetworks;
 import org.openreferral.application.referral.port.out.VerifiedEmails;
 import org.openreferral.application.referral.service.ApproveReferralService;
-import org.openreferral.application.referral.service.ClientNetworks;
 import org.openreferral.application.referral.service.GetReferralService;
 import org.openreferral.application.referral.service.ListAllReferralsService;
 import org.openreferral.application.referral.service.QualifyReferralService;
@@ -87,7 +87,7 @@ public class ReferralWiring {
     @Produces
     @Singleton
     ClientNetworks clientNetworks(ReferralSettings settings) {
-        return new ClientNetworks(settings.fraud().networkKey().orElseGet(() -> {
+        return new HmacClientNetworks(settings.fraud().networkKey().orElseGet(() -> {
             LOG.warn("referral.fraud.network-key is not set: client networks are hashed with a built-in key;"
                     + " set REFERRAL_FRAUD_NETWORK_KEY (the same on every instance) in production.");
             return BUILT_IN_NETWORK_KEY;

@@ -5,6 +5,7 @@ import java.util.Optional;
 import java.util.OptionalLong;
 import org.openreferral.application.account.port.out.ReferralAttribution;
 import org.openreferral.application.account.port.out.UserRepository;
+import org.openreferral.application.referral.port.out.ClientNetworks;
 import org.openreferral.application.referral.port.out.ReferralCodeRepository;
 import org.openreferral.application.referral.port.out.ReferralCodeRepository.Lock;
 import org.openreferral.application.referral.port.out.ReferralRepository;

@@ -1,4 +1,4 @@
-package org.openreferral.application.referral.service;
+package org.openreferral.bootstrap.referral;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -6,9 +6,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-class ClientNetworksTest {
+class HmacClientNetworksTest {
 
-    private final ClientNetworks networks = new ClientNetworks("key-one");
+    private final HmacClientNetworks networks = new HmacClientNetworks("key-one");
 
     @Test
     void addressesOfOneIpv4Slash24ShareAHash() {
@@ -31,7 +31,7 @@ class ClientNetworksTest {
     @Test
     void theHashDependsOnTheKeyAndShowsNoAddress() {
         String hash = networks.hashOf("203.0.113.7").orElseThrow();
-        assertThat(new ClientNetworks("key-two").hashOf("203.0.113.7")).isPresent().get().isNotEqualTo(hash);
+        assertThat(new HmacClientNetworks("key-two").hashOf("203.0.113.7")).isPresent().get().isNotEqualTo(hash);
         assertThat(hash).doesNotContain("203").hasSizeLessThanOrEqualTo(64);
     }
 

@@ -1,4 +1,4 @@
-package org.openreferral.application.referral.service;
+package org.openreferral.bootstrap.referral;
 
 import java.net.InetAddress;
 import java.net.UnknownHostException;
@@ -11,12 +11,10 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
+import org.openreferral.application.referral.port.out.ClientNetworks;
 
-/**
- * The client network of an address (IPv4 /24, IPv6 /64) as a keyed hash (HMAC-SHA256), the only form in which
- * the same-network rule stores it: equal networks give equal hashes, and nobody without the key can tell which.
- */
-public final class ClientNetworks {
+/** Client networks (IPv4 /24, IPv6 /64) hashed with HMAC-SHA256 under {@code referral.fraud.network-key}. */
+public final class HmacClientNetworks implements ClientNetworks {
 
     private static final String ALGORITHM = "HmacSHA256";
     private static final Pattern IPV4 = Pattern.compile("(\\d{1,3})\\.(\\d{1,3})\\.(\\d{1,3})\\.(\\d{1,3})");
@@ -24,14 +22,14 @@ public final class ClientNetworks {
 
     private final SecretKeySpec key;
 
-    public ClientNetworks(String key) {
+    public HmacClientNetworks(String key) {
         if (key == null || key.isEmpty()) {
             throw new IllegalArgumentException("the network key must not be empty");
         }
         this.key = new SecretKeySpec(key.getBytes(StandardCharsets.UTF_8), ALGORITHM);
     }
 
-    /** The keyed hash of the address's network; empty when the text is not an IP address. */
+    @Override
     public Optional<String> hashOf(String address) {
         return prefix(address).map(this::hash);
     }
