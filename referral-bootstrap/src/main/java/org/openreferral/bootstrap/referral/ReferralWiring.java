@@ -1,54 +1,55 @@
 package org.openreferral.bootstrap.referral;
 
+import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.util.random.RandomGenerator;
 import org.jboss.logging.Logger;
-import org.openreferral.application.referral.port.in.ApproveReferralUseCase;
-import org.openreferral.application.referral.port.in.GetReferralUseCase;
-import org.openreferral.application.referral.port.in.ListAllReferralsUseCase;
-import org.openreferral.application.referral.port.in.QualifyReferralUseCase;
-import org.openreferral.application.referral.port.in.ReleaseHeldRewardsUseCase;
-import org.openreferral.application.referral.port.in.VoidReferralUseCase;
-import org.openreferral.application.referral.port.out.ClientNetworks;
-import org.openreferral.application.referral.port.out.VerifiedEmails;
-import org.openreferral.application.referral.service.ApproveReferralService;
-import org.openreferral.application.referral.service.GetReferralService;
-import org.openreferral.application.referral.service.ListAllReferralsService;
-import org.openreferral.application.referral.service.QualifyReferralService;
-import org.openreferral.application.referral.service.ReleaseHeldRewardsService;
-import org.openreferral.application.referral.service.RewardReferrals;
-import org.openreferral.application.referral.service.VoidReferralService;
-import org.openreferral.domain.model.referral.FraudRules;
-import org.openreferral.domain.model.referral.RewardCaps;
 import org.openreferral.application.account.port.out.ReferralAttribution;
 import org.openreferral.application.account.port.out.UserRepository;
+import org.openreferral.application.referral.port.in.ApproveReferralUseCase;
 import org.openreferral.application.referral.port.in.CreateReferralCodeUseCase;
 import org.openreferral.application.referral.port.in.GetActiveReferralCodeUseCase;
 import org.openreferral.application.referral.port.in.GetReferralStatsUseCase;
+import org.openreferral.application.referral.port.in.GetReferralUseCase;
 import org.openreferral.application.referral.port.in.GetRewardsUseCase;
+import org.openreferral.application.referral.port.in.ListAllReferralsUseCase;
 import org.openreferral.application.referral.port.in.ListReferralCodesUseCase;
 import org.openreferral.application.referral.port.in.ListReferralsUseCase;
 import org.openreferral.application.referral.port.in.LookupReferralCodeUseCase;
+import org.openreferral.application.referral.port.in.QualifyReferralUseCase;
+import org.openreferral.application.referral.port.in.ReleaseHeldRewardsUseCase;
 import org.openreferral.application.referral.port.in.RevokeReferralCodeUseCase;
+import org.openreferral.application.referral.port.in.VoidReferralUseCase;
+import org.openreferral.application.referral.port.out.ClientNetworks;
 import org.openreferral.application.referral.port.out.ReferralCodeCache;
 import org.openreferral.application.referral.port.out.ReferralCodeRepository;
 import org.openreferral.application.referral.port.out.ReferralRepository;
 import org.openreferral.application.referral.port.out.RewardLedger;
+import org.openreferral.application.referral.port.out.VerifiedEmails;
+import org.openreferral.application.referral.service.ApproveReferralService;
 import org.openreferral.application.referral.service.AttributeReferralService;
 import org.openreferral.application.referral.service.CreateReferralCodeService;
 import org.openreferral.application.referral.service.GetActiveReferralCodeService;
+import org.openreferral.application.referral.service.GetReferralService;
 import org.openreferral.application.referral.service.GetReferralStatsService;
 import org.openreferral.application.referral.service.GetRewardsService;
+import org.openreferral.application.referral.service.ListAllReferralsService;
 import org.openreferral.application.referral.service.ListReferralCodesService;
 import org.openreferral.application.referral.service.ListReferralsService;
 import org.openreferral.application.referral.service.LookupReferralCodeService;
+import org.openreferral.application.referral.service.QualifyReferralService;
+import org.openreferral.application.referral.service.ReleaseHeldRewardsService;
 import org.openreferral.application.referral.service.RevokeReferralCodeService;
+import org.openreferral.application.referral.service.RewardReferrals;
+import org.openreferral.application.referral.service.VoidReferralService;
 import org.openreferral.application.shared.UnitOfWork;
 import org.openreferral.bootstrap.shared.UseCaseMetrics;
 import org.openreferral.domain.model.referral.CodePolicy;
+import org.openreferral.domain.model.referral.FraudRules;
+import org.openreferral.domain.model.referral.RewardCaps;
 import org.openreferral.domain.model.referral.RewardPolicy;
 
 /**
@@ -84,8 +85,10 @@ public class ReferralWiring {
                 new RewardCaps(reward.capPerPeriod(), reward.capPeriod(), reward.capLifetime()), reward.hold());
     }
 
+    // At start-up, so that a missing key is warned about when the service starts, not at the first registration.
     @Produces
     @Singleton
+    @Startup
     ClientNetworks clientNetworks(ReferralSettings settings) {
         return new HmacClientNetworks(settings.fraud().networkKey().orElseGet(() -> {
             LOG.warn("referral.fraud.network-key is not set: client networks are hashed with a built-in key;"
