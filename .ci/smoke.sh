@@ -32,12 +32,15 @@ fail() { echo "SMOKE FAILED: $*" >&2; echo "--- app log (tail)"; tail -n 80 "$WO
 psql -h "$PGHOST" -p "$PGPORT" -U "$PGUSER" -d postgres -qc "CREATE DATABASE $DB" >/dev/null
 
 echo "starting $JAR on :$PORT against database $DB and $REDIS_URL"
+# REFERRAL_QUALIFY_ON=registration: rewards at registration, the v1 behaviour this run checks (one setting away).
 (cd "$WORK" && exec env \
   QUARKUS_DATASOURCE_JDBC_URL="jdbc:postgresql://$PGHOST:$PGPORT/$DB" \
   QUARKUS_DATASOURCE_USERNAME="$PGUSER" \
   QUARKUS_DATASOURCE_PASSWORD="" \
   QUARKUS_REDIS_HOSTS="$REDIS_URL" \
   REFERRAL_CACHE_KEY_SECRET="smoke-secret-$$" \
+  REFERRAL_QUALIFY_ON=registration \
+  REFERRAL_FRAUD_NETWORK_KEY="ci-network-key-$$" \
   REFERRAL_DATA_DIR="$WORK/data" \
   QUARKUS_HTTP_PORT="$PORT" \
   java -jar "$OLDPWD/$JAR" >"$WORK/app.log" 2>&1) &

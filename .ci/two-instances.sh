@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Two instances of the packaged app on one PostgreSQL and one Redis (the machine's), as operators run them:
 # a token from A works on B, a code revoked on B is no longer served by A's lookup (the shared cache is
-# evicted), and rate limits and logouts are shared too. Creates and drops its own
+# evicted), rate limits and logouts are shared too, and held rewards released by both instances' jobs are
+# written once. Creates and drops its own
 # database, generates one JWT key pair for both, stops both instances by PID.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -55,12 +56,17 @@ SECRET="two-instances-$$-$RANDOM$RANDOM"
 start() { # start NAME PORT; the caller reads the PID from $!
   local name=$1 port=$2
   mkdir -p "$WORK/data-$name"
+  # REFERRAL_QUALIFY_ON=registration: rewards at registration, the v1 behaviour this run checks (one setting away).
   (cd "$WORK" && exec env \
     QUARKUS_DATASOURCE_JDBC_URL="jdbc:postgresql://$PGHOST:$PGPORT/$DB" \
     QUARKUS_DATASOURCE_USERNAME="$PGUSER" \
     QUARKUS_DATASOURCE_PASSWORD="" \
     QUARKUS_REDIS_HOSTS="$REDIS_URL" \
     REFERRAL_CACHE_KEY_SECRET="$SECRET" \
+    REFERRAL_QUALIFY_ON=registration \
+    REFERRAL_REWARD_HOLD=PT2S \
+    REFERRAL_REWARD_RELEASE_INTERVAL=1s \
+    REFERRAL_FRAUD_NETWORK_KEY="ci-network-key-$$" \
     REFERRAL_JWT_PRIVATE_KEY_LOCATION="$WORK/jwt/private.pem" \
     REFERRAL_JWT_PUBLIC_KEY_LOCATION="$WORK/jwt/public.pem" \
     REFERRAL_RATE_LIMIT_CODE_LOOKUP_REQUESTS="$LOOKUP_LIMIT" \
@@ -152,6 +158,29 @@ status=$(call "$B" GET /api/v1/users/me -H "Authorization: Bearer $TOKEN_A")
 [ "$(json "['code']" <"$WORK/body")" = "token-revoked" ] || fail "B's 401 is not token-revoked: $(cat "$WORK/body")"
 expect 200 "$B" GET /api/v1/users/me -H "Authorization: Bearer $TOKEN_B" >/dev/null
 echo "token logged out on A is refused by B (token-revoked); the other session's token still works: ok"
+
+# 5. Held rewards: both instances run the release job every second on the same rows; each reward is written once.
+CAROL="carol$$"
+register "$B" "$CAROL"
+TOKEN_C=$(token "$B" "$CAROL")
+CODE=$(expect 201 "$B" POST /api/v1/referral-codes -H "Authorization: Bearer $TOKEN_C" \
+  -H 'Content-Type: application/json' -d "{\"expiresAt\":\"$EXPIRES\"}" | json "['code']")
+HELD=12
+for i in $(seq 1 $HELD); do
+  if [ $((i % 2)) = 0 ]; then register "$A" "held${i}x$$" "$CODE"; else register "$B" "held${i}x$$" "$CODE"; fi
+done
+sql() { psql -h "$PGHOST" -p "$PGPORT" -U "$PGUSER" -d "$DB" -tAc "$1"; }
+OF_CAROL="from referrals r join users u on u.id = r.referrer_id where u.username = '$CAROL'"
+for _ in $(seq 1 60); do # the hold is 2 s and the jobs run every second: all released within a few seconds
+  [ "$(sql "select count(*) $OF_CAROL and r.status = 'REWARDED'")" = "$HELD" ] && break
+  sleep 0.5
+done
+[ "$(sql "select count(*) $OF_CAROL and r.status = 'REWARDED'")" = "$HELD" ] || fail "held rewards not all released"
+CREDITS=$(sql "select count(*) from reward_entries e where e.referral_id in (select r.id $OF_CAROL)")
+[ "$CREDITS" = "$HELD" ] || fail "$CREDITS ledger entries for $HELD held rewards released by two instances"
+BALANCE=$(expect 200 "$A" GET /api/v1/users/me/rewards -H "Authorization: Bearer $TOKEN_C" | json "['balance']")
+[ "$BALANCE" = "$((HELD * 10))" ] || fail "balance $BALANCE after $HELD released rewards, expected $((HELD * 10))"
+echo "$HELD held rewards released by the jobs of A and B: each credited once, balance $BALANCE: ok"
 
 stop "$A_PID"; A_PID=""
 stop "$B_PID"; B_PID=""

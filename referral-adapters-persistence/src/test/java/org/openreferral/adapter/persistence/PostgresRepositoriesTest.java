@@ -13,7 +13,15 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.Supplier;
+import java.util.stream.Stream;
+import java.util.UUID;
 import javax.sql.DataSource;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.openreferral.application.account.port.out.PasswordResetTokenRepository;
@@ -21,6 +29,7 @@ import org.openreferral.application.account.port.out.RefreshTokenRepository;
 import org.openreferral.application.account.port.out.UserRepository;
 import org.openreferral.application.contract.PasswordResetTokenRepositoryContract;
 import org.openreferral.application.contract.ReferralCodeRepositoryContract;
+import org.openreferral.application.contract.ReferralLifecycleRepositoryContract;
 import org.openreferral.application.contract.ReferralRepositoryContract;
 import org.openreferral.application.contract.RepositoryContract;
 import org.openreferral.application.contract.RefreshTokenRepositoryContract;
@@ -31,8 +40,11 @@ import org.openreferral.application.referral.port.out.ReferralCodeRepository;
 import org.openreferral.application.referral.port.out.ReferralRepository;
 import org.openreferral.application.referral.port.out.RewardLedger;
 import org.openreferral.application.shared.UnitOfWork;
+import org.openreferral.domain.error.RuleViolationException;
 import org.openreferral.domain.model.referral.Referral;
-import org.openreferral.domain.model.referral.RewardPolicy;
+import org.openreferral.domain.model.referral.ReferralCode;
+import org.openreferral.domain.model.referral.RewardEntry;
+import org.openreferral.domain.model.referral.RewardReason;
 import org.openreferral.domain.model.user.Email;
 import org.openreferral.domain.model.user.User;
 import org.openreferral.domain.model.user.UserId;
@@ -88,6 +100,17 @@ class PostgresRepositoriesTest {
         }
     }
 
+    /** The single number a query returns, read on a connection of its own. */
+    long number(String query) {
+        Long value = sql(statement -> {
+            try (ResultSet row = statement.executeQuery(query)) {
+                row.next();
+                return row.getLong(1);
+            }
+        });
+        return value;
+    }
+
     interface SqlWork<T> {
         T run(Statement statement) throws SQLException;
     }
@@ -110,6 +133,14 @@ class PostgresRepositoriesTest {
 
     @Nested
     class Referrals extends ReferralRepositoryContract {
+        @Override
+        protected Stores emptyStores() {
+            return emptied();
+        }
+    }
+
+    @Nested
+    class ReferralLifecycle extends ReferralLifecycleRepositoryContract {
         @Override
         protected Stores emptyStores() {
             return emptied();
@@ -168,13 +199,115 @@ class PostgresRepositoriesTest {
         void ledgerRowsCanBeNeitherChangedNorDeleted() {
             User john = user("john");
             Referral referral = referral(code(john, "John-1"), user("jane"), NOW);
-            write(() -> stores.ledger().append(RewardPolicy.defaults().rewardsFor(referral)));
+            write(() -> stores.ledger().append(List.of(new RewardEntry(UUID.randomUUID(), john.id(), 10,
+                    RewardReason.REFERRAL_REFERRER, referral.id(), NOW))));
 
             assertThatThrownBy(() -> sql(statement -> statement.executeUpdate("update reward_entries set points = 9")))
                     .hasMessageContaining("append-only");
             assertThatThrownBy(() -> sql(statement -> statement.executeUpdate("delete from reward_entries")))
                     .hasMessageContaining("append-only");
             assertThat(read(() -> stores.ledger().balance(john.id()))).isEqualTo(10);
+        }
+    }
+
+    /** The lifecycle's locks, which only a real database with concurrent transactions can show. */
+    @Nested
+    class Locks extends RepositoryContract {
+        @Override
+        protected Stores emptyStores() {
+            return emptied();
+        }
+
+        private final ExecutorService other = Executors.newSingleThreadExecutor();
+        private final CountDownLatch held = new CountDownLatch(1);
+        private final CountDownLatch release = new CountDownLatch(1);
+
+        @AfterEach
+        void stopTheOtherTransaction() {
+            release.countDown();
+            other.shutdownNow();
+        }
+
+        /** Runs {@code work} in a transaction on another thread and keeps it open until the test ends. */
+        private <T> Future<T> holding(Supplier<T> work) throws InterruptedException {
+            Future<T> result = other.submit(() -> unitOfWork.inTransaction(() -> {
+                T value = work.get();
+                held.countDown();
+                await(release);
+                return value;
+            }));
+            held.await();
+            return result;
+        }
+
+        private static void await(CountDownLatch latch) {
+            try {
+                latch.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+
+        private Referral qualified(ReferralCode code, String referee) {
+            Referral referral = referral(code, user(referee), NOW);
+            write(() -> {
+                Referral locked = stores.referrals().lockById(referral.id()).orElseThrow();
+                locked.qualify(null, NOW);
+                stores.referrals().update(locked);
+            });
+            return referral;
+        }
+
+        @Test
+        void claimsSkipTheReferralsAnotherTransactionHasClaimed() throws Exception {
+            ReferralCode code = code(user("john"), "John-1");
+            List<Referral> due = List.of(qualified(code, "first"), qualified(code, "second"),
+                    qualified(code, "third"));
+
+            Future<List<Referral>> first = holding(() -> stores.referrals().claimQualified(NOW, 2));
+            List<Referral> second = writing(() -> stores.referrals().claimQualified(NOW, 10));
+            release.countDown();
+
+            assertThat(first.get()).hasSize(2);
+            assertThat(second).hasSize(1);
+            assertThat(Stream.concat(first.get().stream(), second.stream()).map(Referral::id))
+                    .containsExactlyInAnyOrderElementsOf(due.stream().map(Referral::id).toList());
+        }
+
+        @Test
+        void aReferrersRewardLockIsHeldUntilTheTransactionEnds() throws Exception {
+            User john = user("john");
+            String tryLock = "select count(*) filter (where pg_try_advisory_lock(classid::int, objid::int))"
+                    + " from pg_locks where locktype = 'advisory' and granted";
+
+            Future<Void> holder = holding(() -> {
+                stores.referrals().lockRewardsOf(john.id());
+                return null;
+            });
+
+            assertThat(number(tryLock)).as("another session gets the lock").isZero();
+            release.countDown();
+            holder.get();
+            assertThat(number("select count(*) from pg_locks where locktype = 'advisory'"))
+                    .as("advisory locks left after commit").isZero();
+        }
+
+        @Test
+        void aSecondReferralOfOneMailboxRacingPastTheCheckIsRefusedByTheIndex() {
+            ReferralCode code = code(user("john"), "John-1");
+            User bob = User.register(UserId.newId(), new Username("bob"), new Email("bob@gmail.com"), null, HASH,
+                    Set.of(), null, NOW);
+            User again = User.register(UserId.newId(), new Username("bob2"), new Email("b.ob+x@gmail.com"), null, HASH,
+                    Set.of(), null, NOW);
+            write(() -> {
+                stores.users().add(bob);
+                stores.users().add(again);
+            });
+            referral(code, bob, NOW);
+
+            assertThatThrownBy(() -> referral(code, again, NOW))
+                    .isInstanceOfSatisfying(RuleViolationException.class,
+                            e -> assertThat(e.code()).isEqualTo("mailbox-already-referred"));
         }
     }
 }

@@ -41,8 +41,11 @@ public abstract class ReferralRepositoryContract extends RepositoryContract {
         User jane = user("Jane.Doe");
         Referral referral = referral(code, jane, NOW.plusSeconds(5));
 
-        assertThat(byReferrer(john).items()).containsExactly(new ReferralRecord(referral.id(), jane.id(),
-                "Jane.Doe", jane.email(), "Summer-2026", NOW.plusSeconds(5)));
+        assertThat(byReferrer(john).items()).extracting(ReferralRecord::id, ReferralRecord::refereeId,
+                        ReferralRecord::refereeUsername, ReferralRecord::refereeEmail, ReferralRecord::code,
+                        ReferralRecord::createdAt)
+                .containsExactly(tuple(referral.id(), jane.id(), "Jane.Doe", jane.email(), "Summer-2026",
+                        NOW.plusSeconds(5)));
         assertThat(byCode(code, 1).items()).extracting(ReferralRecord::id).containsExactly(referral.id());
     }
 

@@ -7,10 +7,12 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.BeforeEach;
+import org.openreferral.application.referral.port.out.ReferralRepository.Origin;
 import org.openreferral.application.shared.Page;
 import org.openreferral.application.shared.PageRequest;
 import org.openreferral.domain.error.ConflictException;
@@ -20,6 +22,7 @@ import org.openreferral.domain.model.referral.Referral;
 import org.openreferral.domain.model.referral.ReferralCode;
 import org.openreferral.domain.model.referral.ReferralCodeId;
 import org.openreferral.domain.model.referral.ReferralId;
+import org.openreferral.domain.model.referral.ReferralStatus;
 import org.openreferral.domain.model.user.Email;
 import org.openreferral.domain.model.user.PasswordHash;
 import org.openreferral.domain.model.user.User;
@@ -129,8 +132,14 @@ public abstract class RepositoryContract {
 
     /** A stored referral of {@code referee} with {@code code}, made at {@code at}. */
     protected Referral referral(ReferralCode code, User referee, Instant at) {
-        Referral referral = new Referral(ReferralId.newId(), code.owner(), referee.id(), code.id(), at);
-        write(() -> stores.referrals().add(referral));
+        return referral(code, referee, at, Optional.empty());
+    }
+
+    /** A stored PENDING referral of {@code referee} with {@code code}, made at {@code at} from a client network. */
+    protected Referral referral(ReferralCode code, User referee, Instant at, Optional<String> clientNetwork) {
+        Referral referral = Referral.reconstitute(ReferralId.newId(), code.owner(), referee.id(), code.id(), at,
+                ReferralStatus.PENDING, null, 0, null, null, null, null);
+        write(() -> stores.referrals().add(referral, new Origin(referee.email(), clientNetwork)));
         return referral;
     }
 }

@@ -11,7 +11,6 @@ import org.openreferral.application.shared.PageRequest;
 import org.openreferral.domain.model.referral.Referral;
 import org.openreferral.domain.model.referral.ReferralCode;
 import org.openreferral.domain.model.referral.RewardEntry;
-import org.openreferral.domain.model.referral.RewardPolicy;
 import org.openreferral.domain.model.referral.RewardReason;
 import org.openreferral.domain.model.user.User;
 
@@ -69,7 +68,7 @@ public abstract class RewardLedgerContract extends RepositoryContract {
         User jane = user("jane");
         Referral referral = referral(code, jane, NOW);
 
-        append(new RewardPolicy(10, 5).rewardsFor(referral).toArray(RewardEntry[]::new));
+        append(credit(john, 10, referral), credit(jane, 5, referral));
 
         assertThat(balance(john)).isEqualTo(10);
         assertThat(balance(jane)).isEqualTo(5);
@@ -113,5 +112,47 @@ public abstract class RewardLedgerContract extends RepositoryContract {
 
         assertRefused(() -> append(credit(john, 0, referral)));
         assertThat(entries(john).total()).isZero();
+    }
+
+    private static RewardEntry reversal(User user, int points, Referral referral) {
+        return new RewardEntry(UUID.randomUUID(), user.id(), points, RewardReason.REFERRAL_VOIDED, referral.id(),
+                referral.createdAt().plusSeconds(60));
+    }
+
+    @Test
+    void aCreditIsReversedOnceByANegativeEntry() {
+        Referral referral = referral(code, user("jane"), NOW);
+        append(credit(john, 10, referral));
+
+        append(reversal(john, -10, referral));
+
+        assertThat(balance(john)).isZero();
+        assertRefused(() -> append(reversal(john, -10, referral)));
+        assertThat(balance(john)).isZero();
+    }
+
+    @Test
+    void onlyAReversalMayBeNegativeAndAReversalMustBe() {
+        Referral referral = referral(code, user("jane"), NOW);
+
+        assertRefused(() -> append(credit(john, -10, referral)));
+        assertRefused(() -> append(reversal(john, 10, referral)));
+        assertThat(entries(john).total()).isZero();
+    }
+
+    @Test
+    void entriesOfAReferralAreItsOwnOldestFirst() {
+        User jane = user("jane");
+        Referral referral = referral(code, jane, NOW);
+        Referral other = referral(code, user("joe"), NOW);
+        RewardEntry credit = credit(john, 10, referral);
+        RewardEntry refereeCredit = credit(jane, 5, referral);
+        RewardEntry reversal = reversal(john, -10, referral);
+        append(credit, refereeCredit, credit(john, 10, other));
+        append(reversal);
+
+        assertThat(read(() -> stores.ledger().entriesOf(referral.id())))
+                .containsExactlyInAnyOrder(credit, refereeCredit, reversal)
+                .last().isEqualTo(reversal);
     }
 }

@@ -2,17 +2,27 @@ package org.openreferral.application.fakes;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import org.openreferral.application.account.port.in.AuthenticateUserUseCase.AuthenticateUserCommand;
 import org.openreferral.application.account.service.LoginLockout;
 import org.openreferral.application.account.service.SessionTokens;
+import org.openreferral.application.referral.port.out.ReferralRepository;
+import org.openreferral.application.referral.service.AttributeReferralService;
+import org.openreferral.application.referral.service.RewardReferrals;
 import org.openreferral.application.shared.Caller;
 import org.openreferral.domain.model.referral.CodePolicy;
 import org.openreferral.domain.model.referral.CodeValue;
+import org.openreferral.domain.model.referral.FraudRules;
+import org.openreferral.domain.model.referral.QualifyingCondition;
 import org.openreferral.domain.model.referral.Referral;
 import org.openreferral.domain.model.referral.ReferralCode;
 import org.openreferral.domain.model.referral.ReferralCodeId;
 import org.openreferral.domain.model.referral.ReferralId;
+import org.openreferral.domain.model.referral.ReferralStatus;
+import org.openreferral.domain.model.referral.RewardEntry;
+import org.openreferral.domain.model.referral.RewardCaps;
 import org.openreferral.domain.model.referral.RewardPolicy;
 import org.openreferral.domain.model.user.Email;
 import org.openreferral.domain.model.user.LoginName;
@@ -58,6 +68,23 @@ public final class Fixture {
         return store(username, email, Set.of(Role.ADMIN), null);
     }
 
+    public final FakeClientNetworks networks = new FakeClientNetworks();
+
+    /** Rewards with {@code policy}, no caps and no hold. */
+    public RewardReferrals rewarding(RewardPolicy policy) {
+        return rewarding(policy, RewardCaps.none(), Duration.ZERO);
+    }
+
+    public RewardReferrals rewarding(RewardPolicy policy, RewardCaps caps, Duration hold) {
+        return new RewardReferrals(referrals, ledger, policy, caps, hold);
+    }
+
+    /** The referral slice's side of registration with default fraud rules, qualifying on {@code condition}. */
+    public AttributeReferralService attribution(RewardPolicy policy, QualifyingCondition condition) {
+        return new AttributeReferralService(users, codes, referrals, rewarding(policy), networks,
+                FraudRules.defaults(), condition);
+    }
+
     /** An active code of {@code owner}, created now and living for {@code ttl}; overdue codes are marked expired. */
     public ReferralCode code(User owner, String value, Duration ttl) {
         ReferralCode code = ReferralCode.issue(ReferralCodeId.newId(), new CodeValue(value), owner.id(),
@@ -78,13 +105,15 @@ public final class Fixture {
         return code;
     }
 
-    /** A new user who registered now with {@code code}, with the default rewards booked. */
+    /** A new user who registered now with {@code code}, the referral REWARDED with the default rewards booked. */
     public User referee(ReferralCode code, String username, String email) {
         User referee = store(username, email, Set.of(), code.owner());
-        Referral referral = new Referral(ReferralId.newId(), code.owner(), referee.id(), code.id(), clock.instant());
+        Referral referral = pending(code, referee);
+        referral.qualify(null, clock.instant());
+        List<RewardEntry> credits = referral.reward(RewardPolicy.defaults(), false, clock.instant());
         unitOfWork.seed(() -> {
-            referrals.add(referral);
-            ledger.append(RewardPolicy.defaults().rewardsFor(referral));
+            referrals.add(referral, new ReferralRepository.Origin(referee.email(), Optional.empty()));
+            ledger.append(credits);
         });
         return referee;
     }
@@ -92,6 +121,27 @@ public final class Fixture {
     /** The password grant's command for a login and a password as typed. */
     public static AuthenticateUserCommand credentials(String login, String password) {
         return new AuthenticateUserCommand(new LoginName(login), new PresentedPassword(password));
+    }
+
+    /** A new user who registered now with {@code code}: their referral, as stored, PENDING. */
+    public Referral pendingReferral(ReferralCode code, String username, String email) {
+        User referee = store(username, email, Set.of(), code.owner());
+        Referral referral = pending(code, referee);
+        unitOfWork.seed(() -> referrals.add(referral, new ReferralRepository.Origin(referee.email(), Optional.empty())));
+        return referral;
+    }
+
+    /** Stores a change to a seeded referral, as a use case's transaction would. */
+    public Referral change(Referral referral, java.util.function.Consumer<Referral> transition) {
+        transition.accept(referral);
+        unitOfWork.seed(() -> referrals.update(referral));
+        return referral;
+    }
+
+    // Seeded as stored, whatever the code's state now: tests list referrals of codes revoked since.
+    private Referral pending(ReferralCode code, User referee) {
+        return Referral.reconstitute(ReferralId.newId(), code.owner(), referee.id(), code.id(), clock.instant(),
+                ReferralStatus.PENDING, null, 0, null, null, null, null);
     }
 
     public static Caller callerOf(User user) {

@@ -3,6 +3,7 @@ package org.openreferral.application.fakes;
 import org.junit.jupiter.api.Nested;
 import org.openreferral.application.contract.PasswordResetTokenRepositoryContract;
 import org.openreferral.application.contract.ReferralCodeRepositoryContract;
+import org.openreferral.application.contract.ReferralLifecycleRepositoryContract;
 import org.openreferral.application.contract.ReferralRepositoryContract;
 import org.openreferral.application.contract.RefreshTokenRepositoryContract;
 import org.openreferral.application.contract.RewardLedgerContract;
@@ -35,6 +36,14 @@ class InMemoryRepositoriesTest {
 
     @Nested
     class Referrals extends ReferralRepositoryContract {
+        @Override
+        protected Stores emptyStores() {
+            return emptyFakes();
+        }
+    }
+
+    @Nested
+    class ReferralLifecycle extends ReferralLifecycleRepositoryContract {
         @Override
         protected Stores emptyStores() {
             return emptyFakes();

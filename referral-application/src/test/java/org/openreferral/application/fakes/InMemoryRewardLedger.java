@@ -6,12 +6,14 @@ import java.util.List;
 import org.openreferral.application.referral.port.out.RewardLedger;
 import org.openreferral.application.shared.Page;
 import org.openreferral.application.shared.PageRequest;
+import org.openreferral.domain.model.referral.ReferralId;
 import org.openreferral.domain.model.referral.RewardEntry;
+import org.openreferral.domain.model.referral.RewardReason;
 import org.openreferral.domain.model.user.UserId;
 
 /**
- * In-memory append-only ledger with the unique (user, referral) index and the positive-points check of the
- * real table; can be told to fail once.
+ * In-memory append-only ledger with the unique (referral, user, reason) index and the points check of the real
+ * table (positive, negative only for a reversal); can be told to fail once.
  */
 public final class InMemoryRewardLedger implements RewardLedger, FakeUnitOfWork.Participant {
 
@@ -33,11 +35,14 @@ public final class InMemoryRewardLedger implements RewardLedger, FakeUnitOfWork.
             throw failure;
         }
         for (RewardEntry entry : newEntries) {
-            if (entry.points() <= 0) {
-                throw new IllegalStateException("ledger entries credit positive points, not " + entry.points());
+            boolean reversal = entry.reason() == RewardReason.REFERRAL_VOIDED;
+            if (entry.points() == 0 || reversal != entry.points() < 0) {
+                throw new IllegalStateException("no " + entry.reason() + " entry of " + entry.points() + " points");
             }
-            if (entries.stream().anyMatch(e -> e.user().equals(entry.user()) && e.referral().equals(entry.referral()))) {
-                throw new IllegalStateException("ledger already credits " + entry.user() + " for " + entry.referral());
+            if (entries.stream().anyMatch(e -> e.user().equals(entry.user()) && e.referral().equals(entry.referral())
+                    && e.reason() == entry.reason())) {
+                throw new IllegalStateException("ledger already has " + entry.reason() + " of " + entry.user()
+                        + " for " + entry.referral());
             }
             entries.add(entry);
         }
@@ -54,6 +59,13 @@ public final class InMemoryRewardLedger implements RewardLedger, FakeUnitOfWork.
         unitOfWork.requireActive();
         return Pages.of(entries.stream().filter(e -> e.user().equals(user))
                 .sorted(Comparator.comparing(RewardEntry::createdAt).reversed()).toList(), page);
+    }
+
+    @Override
+    public List<RewardEntry> entriesOf(ReferralId referral) {
+        unitOfWork.requireActive();
+        return entries.stream().filter(e -> e.referral().equals(referral))
+                .sorted(Comparator.comparing(RewardEntry::createdAt)).toList();
     }
 
     /** Makes the next {@link #append} throw, as a failing database would. */

@@ -3,14 +3,26 @@ package org.openreferral.bootstrap.referral;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.time.Duration;
+import java.util.Optional;
+import java.util.OptionalInt;
+import org.openreferral.domain.model.referral.QualifyingCondition;
 
-/** Settings of the referral slice ({@code referral.code.*}, {@code referral.reward.*}). */
+/**
+ * Settings of the referral slice ({@code referral.code.*}, {@code referral.reward.*}, {@code referral.qualify-on},
+ * {@code referral.fraud.*}); the README lists them with their environment names.
+ */
 @ConfigMapping(prefix = "referral")
 public interface ReferralSettings {
 
     Code code();
 
     Reward reward();
+
+    /** What qualifies a referral: {@code email-verified}, {@code event}, or {@code registration} (the v1 behaviour). */
+    @WithDefault("email-verified")
+    QualifyingCondition qualifyOn();
+
+    Fraud fraud();
 
     /** Referral codes. */
     interface Code {
@@ -20,7 +32,7 @@ public interface ReferralSettings {
         Duration maxTtl();
     }
 
-    /** Points per referral. */
+    /** Points per referral, when they are written, and how many referrals may earn them. */
     interface Reward {
 
         @WithDefault("10")
@@ -28,5 +40,47 @@ public interface ReferralSettings {
 
         @WithDefault("0")
         int refereePoints();
+
+        /** Time between QUALIFIED and REWARDED. */
+        @WithDefault("PT0S")
+        Duration hold();
+
+        /** Credited referrals per referrer within one rolling {@link #capPeriod()}; unset: no cap. */
+        OptionalInt capPerPeriod();
+
+        @WithDefault("P30D")
+        Duration capPeriod();
+
+        /** Credited referrals per referrer in all; unset: no cap. */
+        OptionalInt capLifetime();
+
+        /**
+         * How often the service releases held rewards ({@code 30s}, {@code PT1M}; {@code off} stops the job on this
+         * instance). A reward is released at most this long after its hold ends.
+         */
+        @WithDefault("30s")
+        String releaseInterval();
+
+        /** Held rewards claimed and written per transaction by the release job. */
+        @WithDefault("100")
+        int releaseBatchSize();
+    }
+
+    /** Fraud rules that flag a new referral for review. */
+    interface Fraud {
+
+        /** More referrals than this from one client network within the window flag the next one ({@code same-network}). */
+        @WithDefault("5")
+        int sameNetworkMax();
+
+        @WithDefault("PT24H")
+        Duration sameNetworkWindow();
+
+        /** Flag a referral whose referee's email the email check answered unknown or accept-all. */
+        @WithDefault("true")
+        boolean flagUnverifiableEmail();
+
+        /** HMAC key of stored client-network hashes; all instances must share it. Unset: a built-in key (warned about). */
+        Optional<String> networkKey();
     }
 }

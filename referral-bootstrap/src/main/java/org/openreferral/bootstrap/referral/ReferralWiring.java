@@ -1,35 +1,54 @@
 package org.openreferral.bootstrap.referral;
 
+import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.util.random.RandomGenerator;
+import org.jboss.logging.Logger;
 import org.openreferral.application.account.port.out.ReferralAttribution;
 import org.openreferral.application.account.port.out.UserRepository;
+import org.openreferral.application.referral.port.in.ApproveReferralUseCase;
 import org.openreferral.application.referral.port.in.CreateReferralCodeUseCase;
 import org.openreferral.application.referral.port.in.GetActiveReferralCodeUseCase;
 import org.openreferral.application.referral.port.in.GetReferralStatsUseCase;
+import org.openreferral.application.referral.port.in.GetReferralUseCase;
 import org.openreferral.application.referral.port.in.GetRewardsUseCase;
+import org.openreferral.application.referral.port.in.ListAllReferralsUseCase;
 import org.openreferral.application.referral.port.in.ListReferralCodesUseCase;
 import org.openreferral.application.referral.port.in.ListReferralsUseCase;
 import org.openreferral.application.referral.port.in.LookupReferralCodeUseCase;
+import org.openreferral.application.referral.port.in.QualifyReferralUseCase;
+import org.openreferral.application.referral.port.in.ReleaseHeldRewardsUseCase;
 import org.openreferral.application.referral.port.in.RevokeReferralCodeUseCase;
+import org.openreferral.application.referral.port.in.VoidReferralUseCase;
+import org.openreferral.application.referral.port.out.ClientNetworks;
 import org.openreferral.application.referral.port.out.ReferralCodeCache;
 import org.openreferral.application.referral.port.out.ReferralCodeRepository;
 import org.openreferral.application.referral.port.out.ReferralRepository;
 import org.openreferral.application.referral.port.out.RewardLedger;
+import org.openreferral.application.referral.port.out.VerifiedEmails;
+import org.openreferral.application.referral.service.ApproveReferralService;
 import org.openreferral.application.referral.service.AttributeReferralService;
 import org.openreferral.application.referral.service.CreateReferralCodeService;
 import org.openreferral.application.referral.service.GetActiveReferralCodeService;
+import org.openreferral.application.referral.service.GetReferralService;
 import org.openreferral.application.referral.service.GetReferralStatsService;
 import org.openreferral.application.referral.service.GetRewardsService;
+import org.openreferral.application.referral.service.ListAllReferralsService;
 import org.openreferral.application.referral.service.ListReferralCodesService;
 import org.openreferral.application.referral.service.ListReferralsService;
 import org.openreferral.application.referral.service.LookupReferralCodeService;
+import org.openreferral.application.referral.service.QualifyReferralService;
+import org.openreferral.application.referral.service.ReleaseHeldRewardsService;
 import org.openreferral.application.referral.service.RevokeReferralCodeService;
+import org.openreferral.application.referral.service.RewardReferrals;
+import org.openreferral.application.referral.service.VoidReferralService;
 import org.openreferral.application.shared.UnitOfWork;
 import org.openreferral.domain.model.referral.CodePolicy;
+import org.openreferral.domain.model.referral.FraudRules;
+import org.openreferral.domain.model.referral.RewardCaps;
 import org.openreferral.domain.model.referral.RewardPolicy;
 
 /**
@@ -38,6 +57,11 @@ import org.openreferral.domain.model.referral.RewardPolicy;
  */
 @ApplicationScoped
 public class ReferralWiring {
+
+    private static final Logger LOG = Logger.getLogger(ReferralWiring.class);
+    // Used when referral.fraud.network-key is not set: the hashes still hide addresses, but anyone with the
+    // source can test guesses against them.
+    private static final String BUILT_IN_NETWORK_KEY = "openreferral-client-network-built-in-key-v1";
 
     @Produces
     @Singleton
@@ -52,10 +76,86 @@ public class ReferralWiring {
     }
 
     @Produces
+    @Singleton
+    RewardReferrals rewardReferrals(ReferralRepository referrals, RewardLedger ledger, RewardPolicy rewards,
+                                    ReferralSettings settings) {
+        ReferralSettings.Reward reward = settings.reward();
+        return new RewardReferrals(referrals, ledger, rewards,
+                new RewardCaps(reward.capPerPeriod(), reward.capPeriod(), reward.capLifetime()), reward.hold());
+    }
+
+    // At start-up, so that a missing key is warned about when the service starts, not at the first registration.
+    @Produces
+    @Singleton
+    @Startup
+    ClientNetworks clientNetworks(ReferralSettings settings) {
+        return new HmacClientNetworks(settings.fraud().networkKey().orElseGet(() -> {
+            LOG.warn("referral.fraud.network-key is not set: client networks are hashed with a built-in key;"
+                    + " set REFERRAL_FRAUD_NETWORK_KEY (the same on every instance) in production.");
+            return BUILT_IN_NETWORK_KEY;
+        }));
+    }
+
+    @Produces
+    @Singleton
+    VerifiedEmails verifiedEmails() {
+        // TODO(issue 13): the account slice's verified-email flag, once email verification exists (emailVerified on
+        // users). Until then nobody counts as verified, so approving a flagged referral under qualify-on=email-verified
+        // leaves it PENDING until the referee confirms their email (ReferralAttribution.emailVerified).
+        return user -> false;
+    }
+
+    @Produces
     @ApplicationScoped
     ReferralAttribution referralAttribution(UserRepository users, ReferralCodeRepository codes,
-                                            ReferralRepository referrals, RewardLedger ledger, RewardPolicy rewards) {
-        return new AttributeReferralService(users, codes, referrals, ledger, rewards);
+                                            ReferralRepository referrals, RewardReferrals rewarding,
+                                            ClientNetworks networks, ReferralSettings settings) {
+        ReferralSettings.Fraud fraud = settings.fraud();
+        return new AttributeReferralService(users, codes, referrals, rewarding, networks,
+                new FraudRules(fraud.sameNetworkMax(), fraud.sameNetworkWindow(), fraud.flagUnverifiableEmail()),
+                settings.qualifyOn());
+    }
+
+    @Produces
+    @ApplicationScoped
+    ListAllReferralsUseCase listAllReferrals(ReferralRepository referrals, UnitOfWork unitOfWork) {
+        return new ListAllReferralsService(referrals, unitOfWork);
+    }
+
+    @Produces
+    @ApplicationScoped
+    GetReferralUseCase getReferral(ReferralRepository referrals, UnitOfWork unitOfWork) {
+        return new GetReferralService(referrals, unitOfWork);
+    }
+
+    @Produces
+    @ApplicationScoped
+    QualifyReferralUseCase qualifyReferral(ReferralRepository referrals, RewardReferrals rewarding,
+                                           UnitOfWork unitOfWork, Clock clock) {
+        return new QualifyReferralService(referrals, rewarding, unitOfWork, clock);
+    }
+
+    @Produces
+    @ApplicationScoped
+    ApproveReferralUseCase approveReferral(ReferralRepository referrals, RewardReferrals rewarding,
+                                           VerifiedEmails verifiedEmails, ReferralSettings settings,
+                                           UnitOfWork unitOfWork, Clock clock) {
+        return new ApproveReferralService(referrals, rewarding, verifiedEmails, settings.qualifyOn(), unitOfWork,
+                clock);
+    }
+
+    @Produces
+    @ApplicationScoped
+    VoidReferralUseCase voidReferral(ReferralRepository referrals, RewardLedger ledger, UnitOfWork unitOfWork,
+                                     Clock clock) {
+        return new VoidReferralService(referrals, ledger, unitOfWork, clock);
+    }
+
+    @Produces
+    @ApplicationScoped
+    ReleaseHeldRewardsUseCase releaseHeldRewards(ReferralRepository referrals, RewardReferrals rewarding,
+                                                 UnitOfWork unitOfWork, Clock clock) {
+        return new ReleaseHeldRewardsService(referrals, rewarding, unitOfWork, clock);
     }
 
     @Produces

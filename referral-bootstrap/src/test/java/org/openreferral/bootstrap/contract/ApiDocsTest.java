@@ -33,7 +33,9 @@ class ApiDocsTest {
             "DELETE /api/v1/referral-codes/{code}", "GET /api/v1/referral-codes/lookup",
             "GET /api/v1/users/me/referrals", "GET /api/v1/users/{id}/referrals",
             "GET /api/v1/referral-codes/{code}/referrals", "GET /api/v1/users/me/referral-stats",
-            "GET /api/v1/users/me/rewards");
+            "GET /api/v1/users/me/rewards",
+            "GET /api/v1/referrals", "GET /api/v1/referrals/{id}", "POST /api/v1/referrals/{id}/qualify",
+            "POST /api/v1/referrals/{id}/approve", "POST /api/v1/referrals/{id}/void");
 
     @Test
     void theDocumentIsServedAtOpenapiAndAtQOpenapiInBothFormats() {

@@ -63,6 +63,32 @@ final class Fixtures {
     }
 
     /**
+     * A referral of a new referee with a new referrer's code, as registration stores it. With {@code flagged} it is
+     * stored FLAGGED for review (no fraud rule can fire in a generated case), for the approve operation.
+     */
+    String referral(boolean flagged) {
+        Account referrer = newAccount();
+        activeCode(referrer);
+        Account referee = newAccount();
+        UUID id = UUID.randomUUID();
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement insert = connection.prepareStatement("insert into referrals (id, referrer_id, referee_id,"
+                     + " code_id, created_at, status, status_reason, points, referee_mailbox)"
+                     + " select ?, owner_id, ?, id, now(), ?, ?, 0, ? from referral_codes where owner_id = ?")) {
+            insert.setObject(1, id);
+            insert.setObject(2, UUID.fromString(referee.id()));
+            insert.setString(3, flagged ? "FLAGGED" : "PENDING");
+            insert.setString(4, flagged ? "same-network" : null);
+            insert.setString(5, referee.email());
+            insert.setObject(6, UUID.fromString(referrer.id()));
+            insert.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+        return id.toString();
+    }
+
+    /**
      * A usable password reset token for the account. The real one only travels by mail, so the fixture stores one the
      * way the service does: the digest of a fresh secret, valid for 30 minutes.
      */

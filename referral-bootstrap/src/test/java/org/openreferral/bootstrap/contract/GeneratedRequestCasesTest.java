@@ -216,8 +216,7 @@ class GeneratedRequestCasesTest {
                 }
             }
             if (requestCase.getAuthDefs().iterator().hasNext()) {
-                headers.put("Authorization", "Bearer " + (operation.equals("GET /api/v1/users")
-                        ? admin().accessToken() : account().accessToken()));
+                headers.put("Authorization", "Bearer " + (adminOnly() ? admin().accessToken() : account().accessToken()));
             }
             if (operation.equals("GET /api/v1/referral-codes/active") && !requestCase.isFailure()) {
                 activeCode();
@@ -311,9 +310,15 @@ class GeneratedRequestCasesTest {
             }
         }
 
+        /** The admin's operations: the user list and the referral lifecycle. */
+        private boolean adminOnly() {
+            return operation.equals("GET /api/v1/users") || operation.contains(" /api/v1/referrals");
+        }
+
         private String pathFixture(String name) {
             return switch (name) {
-                case "id" -> account().id();
+                case "id" -> operation.contains(" /api/v1/referrals/")
+                        ? fixtures.referral(operation.endsWith("/approve")) : account().id();
                 case "code" -> activeCode();
                 case "referralCode" -> referrerCode();
                 default -> throw new IllegalStateException("no fixture for path parameter " + name);

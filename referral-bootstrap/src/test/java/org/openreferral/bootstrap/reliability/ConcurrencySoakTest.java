@@ -148,11 +148,23 @@ class ConcurrencySoakTest {
                 + " having count(*) > 1) x")).as("referees referred twice").isZero();
         long referrerPoints = ConfigProvider.getConfig().getValue("referral.reward.referrer-points", Long.class);
         long refereePoints = ConfigProvider.getConfig().getValue("referral.reward.referee-points", Long.class);
+        // The ledger tells what the referrals' states say: a REWARDED referral credits its points to the referrer and
+        // the referee's points to the referee; any other state credits nothing (a VOIDED one was reversed). This also
+        // holds for what other tests of this boot leave behind (the contract tests qualify, void and flag).
         assertThat(database.number("select count(*) from users u where"
                 + " coalesce((select sum(e.points) from reward_entries e where e.user_id = u.id), 0)"
-                + " <> ? * (select count(*) from referrals r where r.referrer_id = u.id)"
-                + "  + ? * (select count(*) from referrals r where r.referee_id = u.id)", referrerPoints, refereePoints))
-                .as("users whose ledger balance is not points x referrals").isZero();
+                + " <> (select coalesce(sum(r.points), 0) from referrals r where r.referrer_id = u.id"
+                + "     and r.status = 'REWARDED')"
+                + "  + ? * (select count(*) from referrals r where r.referee_id = u.id and r.status = 'REWARDED')",
+                refereePoints)).as("users whose ledger balance is not what their REWARDED referrals earned").isZero();
+        assertThat(database.number("select count(*) from referrals where status = 'REWARDED' and points not in (0, ?)",
+                referrerPoints)).as("rewarded referrals with other points than the policy's").isZero();
+        assertThat(database.number("select count(*) from (select referral_id, user_id from reward_entries"
+                + " where points > 0 group by referral_id, user_id having count(*) > 1) x"))
+                .as("beneficiaries credited twice for one referral").isZero();
+        assertThat(database.number("select count(*) from (select referee_mailbox from referrals"
+                + " where referee_mailbox is not null group by referee_mailbox having count(*) > 1) x"))
+                .as("mailboxes referred twice").isZero();
         assertThat(database.number("select count(*) from reward_entries e left join referrals r on r.id = e.referral_id"
                 + " where r.id is null or e.user_id not in (r.referrer_id, r.referee_id)"))
                 .as("reward entries without their referral").isZero();

@@ -19,21 +19,36 @@ public class Database {
 
     /** The single number a query returns, e.g. a count. */
     public long number(String sql, Object... parameters) {
+        return query(sql, parameters, result -> {
+            result.next();
+            return result.getLong(1);
+        });
+    }
+
+    /** The single text a query returns, e.g. an id; null when there is no row. */
+    public String text(String sql, Object... parameters) {
+        return query(sql, parameters, result -> result.next() ? result.getString(1) : null);
+    }
+
+    public long usersWithEmail(String email) {
+        return number("select count(*) from users where lower(email) = lower(?)", email);
+    }
+
+    private <T> T query(String sql, Object[] parameters, Reader<T> reader) {
         try (Connection connection = dataSource.getConnection();
              PreparedStatement statement = connection.prepareStatement(sql)) {
             for (int i = 0; i < parameters.length; i++) {
                 statement.setObject(i + 1, parameters[i]);
             }
             try (ResultSet result = statement.executeQuery()) {
-                result.next();
-                return result.getLong(1);
+                return reader.read(result);
             }
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }
     }
 
-    public long usersWithEmail(String email) {
-        return number("select count(*) from users where lower(email) = lower(?)", email);
+    private interface Reader<T> {
+        T read(ResultSet result) throws SQLException;
     }
 }

@@ -16,4 +16,9 @@ public final class NotFoundException extends ReferralException {
     public static NotFoundException referralCode() {
         return new NotFoundException("code-not-found", "No such referral code.");
     }
+
+    /** No such referral, or one the caller may not see. */
+    public static NotFoundException referral() {
+        return new NotFoundException("referral-not-found", "No such referral.");
+    }
 }

@@ -2,13 +2,15 @@ package org.openreferral.adapter.persistence.referral;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import java.time.Instant;
 import java.util.Collection;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
-import org.openreferral.adapter.persistence.account.UserJpaEntity;
 import org.openreferral.adapter.persistence.shared.ConstraintViolations;
 import org.openreferral.application.referral.port.out.ReferralRepository;
 import org.openreferral.application.shared.Page;
@@ -18,61 +20,116 @@ import org.openreferral.domain.model.referral.CodeStatus;
 import org.openreferral.domain.model.referral.Referral;
 import org.openreferral.domain.model.referral.ReferralCodeId;
 import org.openreferral.domain.model.referral.ReferralId;
+import org.openreferral.domain.model.referral.ReferralStatus;
 import org.openreferral.domain.model.user.Email;
 import org.openreferral.domain.model.user.UserId;
 
-/** Referrals in PostgreSQL and the read side over them; every query reads one referrer's or code's rows. */
+/**
+ * Referrals in PostgreSQL. Unique indexes hold one referral per referee and per canonical mailbox; lifecycle
+ * changes lock their row ({@code FOR UPDATE}), held rewards are claimed with {@code FOR UPDATE SKIP LOCKED}, and a
+ * referrer's reward decisions are serialised by a transaction-scoped advisory lock.
+ */
 @ApplicationScoped
 public class ReferralRepositoryAdapter implements ReferralRepository {
 
-    private static final String RECORD_SELECT = "select r.id, u.id, u.username, u.email, c.code, r.createdAt"
-            + " from ReferralJpaEntity r, UserJpaEntity u, ReferralCodeJpaEntity c"
-            + " where u.id = r.refereeId and c.id = r.codeId";
+    /** Keeps this adapter's advisory locks apart from any other use of the two-key form. */
+    private static final int REWARD_LOCK_SPACE = 0x52455744;
 
     private final ReferralPanacheRepository rows;
+    private final ReferralRecords records;
 
     ReferralRepositoryAdapter(ReferralPanacheRepository rows) {
         this.rows = rows;
+        this.records = new ReferralRecords(rows);
     }
 
     @Override
-    public void add(Referral referral) {
-        ReferralJpaEntity entity = new ReferralJpaEntity();
-        entity.id = referral.id().value();
-        entity.referrerId = referral.referrer().value();
-        entity.refereeId = referral.referee().value();
-        entity.codeId = referral.code().value();
-        entity.createdAt = referral.createdAt();
+    public void add(Referral referral, Origin origin) {
+        ReferralJpaEntity entity = ReferralRowMapper.toEntity(referral, origin);
         ConstraintViolations.translate(() -> {
             rows.persist(entity);
             rows.flush();
-        }, Map.of("referrals_referee_uq", CodeConflicts::alreadyReferred));
+        }, Map.of("referrals_referee_uq", CodeConflicts::alreadyReferred,
+                "referrals_referee_mailbox_uq", Referral::mailboxAlreadyReferred));
+    }
+
+    @Override
+    public void update(Referral referral) {
+        ReferralJpaEntity entity = rows.findById(referral.id().value());
+        ReferralRowMapper.copyState(referral, entity);
+        rows.flush();
+    }
+
+    @Override
+    public Optional<Referral> lockById(ReferralId id) {
+        return Optional.ofNullable(em().find(ReferralJpaEntity.class, id.value(), LockModeType.PESSIMISTIC_WRITE))
+                .map(ReferralRowMapper::toDomain);
+    }
+
+    @Override
+    public Optional<Referral> lockByReferee(UserId referee) {
+        return rows.find("refereeId", referee.value()).withLock(LockModeType.PESSIMISTIC_WRITE)
+                .firstResultOptional().map(ReferralRowMapper::toDomain);
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public List<Referral> claimQualified(Instant qualifiedBy, int limit) {
+        List<ReferralJpaEntity> claimed = em().createNativeQuery("select * from referrals where status = 'QUALIFIED'"
+                        + " and qualified_at <= ?1 order by qualified_at, id limit ?2 for update skip locked",
+                        ReferralJpaEntity.class)
+                .setParameter(1, qualifiedBy)
+                .setParameter(2, limit)
+                .getResultList();
+        return claimed.stream().map(ReferralRowMapper::toDomain).toList();
+    }
+
+    @Override
+    public void lockRewardsOf(UserId referrer) {
+        // Held until commit or rollback; a hash collision only serialises two referrers, it never breaks a cap.
+        em().createNativeQuery("select 1 from (select pg_advisory_xact_lock(?1, ?2)) as locked")
+                .setParameter(1, REWARD_LOCK_SPACE)
+                .setParameter(2, referrer.value().hashCode())
+                .getSingleResult();
+    }
+
+    @Override
+    public boolean mailboxReferred(Email refereeEmail) {
+        return rows.count("refereeMailbox", refereeEmail.canonical()) > 0;
+    }
+
+    @Override
+    public long countFromNetwork(UserId referrer, String clientNetwork, Instant since) {
+        return rows.count("referrerId = ?1 and clientNetwork = ?2 and createdAt >= ?3", referrer.value(), clientNetwork,
+                since);
+    }
+
+    @Override
+    public long countCredited(UserId referrer, Optional<Instant> since) {
+        String credited = "referrerId = ?1 and status = 'REWARDED' and points > 0";
+        return since.isPresent()
+                ? rows.count(credited + " and rewardedAt >= ?2", referrer.value(), since.get())
+                : rows.count(credited, referrer.value());
+    }
+
+    @Override
+    public Optional<ReferralRecord> record(ReferralId id) {
+        return records.one(id);
+    }
+
+    @Override
+    public Page<ReferralRecord> list(Filter filter, PageRequest page) {
+        return records.matching(filter, page);
     }
 
     @Override
     public Page<ReferralRecord> listByReferrer(UserId referrer, PageRequest page) {
-        return records("r.referrerId", referrer.value(), page);
+        return records.matching(new Filter(Optional.empty(), Optional.of(referrer), Optional.empty()), page);
     }
 
     @Override
     public Page<ReferralRecord> listByCode(ReferralCodeId code, PageRequest page) {
-        return records("r.codeId", code.value(), page);
-    }
-
-    private Page<ReferralRecord> records(String column, UUID key, PageRequest page) {
-        EntityManager em = rows.getEntityManager();
-        List<ReferralRecord> items = em.createQuery(RECORD_SELECT + " and " + column + " = :key"
-                        + " order by r.createdAt desc, r.id desc", Object[].class)
-                .setParameter("key", key)
-                .setFirstResult((int) page.offset())
-                .setMaxResults(page.size())
-                .getResultStream()
-                .map(row -> new ReferralRecord(new ReferralId((UUID) row[0]), new UserId((UUID) row[1]), (String) row[2],
-                        new Email((String) row[3]), (String) row[4], (Instant) row[5]))
-                .toList();
-        long total = em.createQuery("select count(r) from ReferralJpaEntity r where " + column + " = :key", Long.class)
-                .setParameter("key", key).getSingleResult();
-        return Page.of(items, total, page);
+        return records.ofCode(code, page);
     }
 
     @Override
@@ -81,8 +138,7 @@ public class ReferralRepositoryAdapter implements ReferralRepository {
         if (codes.isEmpty()) {
             return counts;
         }
-        rows.getEntityManager()
-                .createQuery("select r.codeId, count(r) from ReferralJpaEntity r where r.codeId in :codes"
+        em().createQuery("select r.codeId, count(r) from ReferralJpaEntity r where r.codeId in :codes"
                         + " group by r.codeId", Object[].class)
                 .setParameter("codes", codes.stream().map(ReferralCodeId::value).toList())
                 .getResultStream()
@@ -92,7 +148,7 @@ public class ReferralRepositoryAdapter implements ReferralRepository {
 
     @Override
     public ReferralCounts counts(UserId referrer, Instant since7Days, Instant since30Days) {
-        Object[] row = (Object[]) rows.getEntityManager()
+        Object[] row = (Object[]) em()
                 .createNativeQuery("select count(*), count(*) filter (where created_at >= ?2),"
                         + " count(*) filter (where created_at >= ?3) from referrals where referrer_id = ?1")
                 .setParameter(1, referrer.value())
@@ -104,8 +160,19 @@ public class ReferralRepositoryAdapter implements ReferralRepository {
     }
 
     @Override
+    public Map<ReferralStatus, Long> countByStatus(UserId referrer) {
+        Map<ReferralStatus, Long> counts = new EnumMap<>(ReferralStatus.class);
+        em().createQuery("select r.status, count(r) from ReferralJpaEntity r where r.referrerId = :referrer"
+                        + " group by r.status", Object[].class)
+                .setParameter("referrer", referrer.value())
+                .getResultStream()
+                .forEach(row -> counts.put(ReferralStatus.valueOf((String) row[0]), (Long) row[1]));
+        return counts;
+    }
+
+    @Override
     public List<CodeReferralCount> countsPerCode(UserId referrer) {
-        return rows.getEntityManager()
+        return em()
                 .createQuery("select c.code, c.status, c.expiresAt, count(r.id) from ReferralCodeJpaEntity c"
                         + " left join ReferralJpaEntity r on r.codeId = c.id where c.ownerId = :owner"
                         + " group by c.id, c.code, c.status, c.expiresAt, c.createdAt"
@@ -115,5 +182,9 @@ public class ReferralRepositoryAdapter implements ReferralRepository {
                 .map(row -> new CodeReferralCount((String) row[0], CodeStatus.valueOf((String) row[1]),
                         (Instant) row[2], (Long) row[3]))
                 .toList();
+    }
+
+    private EntityManager em() {
+        return rows.getEntityManager();
     }
 }

@@ -7,10 +7,14 @@ import java.util.List;
 import org.openreferral.application.referral.port.out.RewardLedger;
 import org.openreferral.application.shared.Page;
 import org.openreferral.application.shared.PageRequest;
+import org.openreferral.domain.model.referral.ReferralId;
 import org.openreferral.domain.model.referral.RewardEntry;
 import org.openreferral.domain.model.user.UserId;
 
-/** The reward ledger in PostgreSQL: insert-only (a trigger refuses updates and deletes). */
+/**
+ * The reward ledger in PostgreSQL: insert-only (a trigger refuses updates and deletes); a unique index allows one
+ * entry per referral, user and reason, and a check allows negative points only for a reversal.
+ */
 @ApplicationScoped
 public class RewardLedgerAdapter implements RewardLedger {
 
@@ -42,5 +46,11 @@ public class RewardLedgerAdapter implements RewardLedger {
                 user.value());
         return Page.of(query.page(page.page() - 1, page.size()).list().stream().map(ReferralMapper::toDomain).toList(),
                 query.count(), page);
+    }
+
+    @Override
+    public List<RewardEntry> entriesOf(ReferralId referral) {
+        return rows.find("referralId = ?1", Sort.ascending("createdAt", "id"), referral.value()).list().stream()
+                .map(ReferralMapper::toDomain).toList();
     }
 }

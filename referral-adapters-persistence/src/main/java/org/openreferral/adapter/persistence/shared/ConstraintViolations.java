@@ -4,13 +4,13 @@ import java.sql.SQLException;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
-import org.openreferral.domain.error.ConflictException;
+import org.openreferral.domain.error.ReferralException;
 import org.postgresql.util.PSQLException;
 import org.postgresql.util.ServerErrorMessage;
 
 /**
- * Translates a unique-constraint violation raised by PostgreSQL into the domain's conflict, by the name of
- * the violated constraint or index. Anything else propagates unchanged.
+ * Translates a unique-constraint violation raised by PostgreSQL into the domain's error (a conflict, or a rule
+ * such as one referral per mailbox), by the name of the violated constraint or index. Anything else propagates.
  */
 public final class ConstraintViolations {
 
@@ -19,8 +19,8 @@ public final class ConstraintViolations {
     private ConstraintViolations() {
     }
 
-    /** Runs a write (persist and flush); a violated constraint named in {@code conflicts} becomes its conflict. */
-    public static void translate(Runnable write, Map<String, Supplier<ConflictException>> conflicts) {
+    /** Runs a write (persist and flush); a violated constraint named in {@code conflicts} becomes its error. */
+    public static void translate(Runnable write, Map<String, Supplier<? extends ReferralException>> conflicts) {
         try {
             write.run();
         } catch (RuntimeException e) {

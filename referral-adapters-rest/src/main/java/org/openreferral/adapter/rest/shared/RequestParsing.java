@@ -7,10 +7,12 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Supplier;
 import org.openreferral.application.shared.PageRequest;
 import org.openreferral.domain.error.InvalidValueException;
 import org.openreferral.domain.error.NotFoundException;
 import org.openreferral.domain.model.referral.CodeValue;
+import org.openreferral.domain.model.referral.ReferralId;
 import org.openreferral.domain.model.user.UserId;
 
 /** Reads query, path and date values by hand, so that a bad one is a 400 (or 404) rather than JAX-RS's guess. */
@@ -76,10 +78,19 @@ public final class RequestParsing {
 
     /** A user id path segment; one that is not a UUID names no user, so it is a 404. */
     public static UserId userId(String text) {
+        return new UserId(uuid(text, NotFoundException::user));
+    }
+
+    /** A referral id path segment; one that is not a UUID names no referral, so it is a 404. */
+    public static ReferralId referralId(String text) {
+        return new ReferralId(uuid(text, NotFoundException::referral));
+    }
+
+    private static UUID uuid(String text, Supplier<NotFoundException> notFound) {
         try {
-            return new UserId(UUID.fromString(text));
+            return UUID.fromString(text);
         } catch (IllegalArgumentException e) {
-            throw NotFoundException.user();
+            throw notFound.get();
         }
     }
 }

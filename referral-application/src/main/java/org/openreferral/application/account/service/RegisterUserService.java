@@ -66,7 +66,9 @@ public final class RegisterUserService implements RegisterUserUseCase {
                 users.add(user);
                 return UserViews.of(user, null);
             }
-            Attribution referral = attribution.attribute(codeValue.get(), id, email, now);
+            // TODO(issue 13): email verdict and client address from the command
+            Attribution referral = attribution.attribute(codeValue.get(),
+                    new ReferralAttribution.NewAccount(id, email, false, Optional.empty()), now);
             User user = User.register(id, username, email, name, hash, Set.of(), referral.referrerId(), now);
             users.add(user);
             referral.record();

@@ -1,50 +1,80 @@
 package org.openreferral.application.referral.service;
 
 import java.time.Instant;
+import java.util.Optional;
+import java.util.OptionalLong;
 import org.openreferral.application.account.port.out.ReferralAttribution;
 import org.openreferral.application.account.port.out.UserRepository;
+import org.openreferral.application.referral.port.out.ClientNetworks;
 import org.openreferral.application.referral.port.out.ReferralCodeRepository;
 import org.openreferral.application.referral.port.out.ReferralCodeRepository.Lock;
 import org.openreferral.application.referral.port.out.ReferralRepository;
-import org.openreferral.application.referral.port.out.RewardLedger;
+import org.openreferral.application.referral.port.out.ReferralRepository.Origin;
 import org.openreferral.domain.error.RuleViolationException;
 import org.openreferral.domain.model.referral.CodeValue;
+import org.openreferral.domain.model.referral.FraudRules;
+import org.openreferral.domain.model.referral.QualifyingCondition;
 import org.openreferral.domain.model.referral.Referral;
 import org.openreferral.domain.model.referral.ReferralCode;
-import org.openreferral.domain.model.referral.RewardPolicy;
-import org.openreferral.domain.model.user.Email;
+import org.openreferral.domain.model.referral.ReferralStatus;
 import org.openreferral.domain.model.user.User;
 import org.openreferral.domain.model.user.UserId;
 import org.openreferral.domain.model.user.Username;
 
 /**
- * The referral side of a registration with a code: the code must be usable and the referee not its owner;
- * the referral and its rewards are recorded in the registering transaction.
+ * The referral side of the account slice. A registration with a code: the code must be usable, the referee not
+ * its owner and their mailbox not referred before; the referral is recorded in the registering transaction,
+ * FLAGGED when a fraud rule holds it, and qualified at once when the condition is {@code registration}.
+ * A confirmed email qualifies the referee's pending referral when the condition is {@code email-verified}.
  */
 public final class AttributeReferralService implements ReferralAttribution {
 
     private final UserRepository users;
     private final ReferralCodeRepository codes;
     private final ReferralRepository referrals;
-    private final RewardLedger ledger;
-    private final RewardPolicy rewardPolicy;
+    private final RewardReferrals rewarding;
+    private final ClientNetworks networks;
+    private final FraudRules fraudRules;
+    private final QualifyingCondition condition;
 
     public AttributeReferralService(UserRepository users, ReferralCodeRepository codes, ReferralRepository referrals,
-                                    RewardLedger ledger, RewardPolicy rewardPolicy) {
+                                    RewardReferrals rewarding, ClientNetworks networks, FraudRules fraudRules,
+                                    QualifyingCondition condition) {
         this.users = users;
         this.codes = codes;
         this.referrals = referrals;
-        this.ledger = ledger;
-        this.rewardPolicy = rewardPolicy;
+        this.rewarding = rewarding;
+        this.networks = networks;
+        this.fraudRules = fraudRules;
+        this.condition = condition;
     }
 
     @Override
-    public Attribution attribute(CodeValue value, UserId referee, Email refereeEmail, Instant now) {
+    public Attribution attribute(CodeValue value, NewAccount account, Instant now) {
         ReferralCode code = codes.findByValue(value, Lock.SHARE)
                 .orElseThrow(() -> new RuleViolationException("code-not-found", "No such referral code."));
         User referrer = users.findById(code.owner()).orElseThrow();
-        Referral referral = Referral.record(code, referee, refereeEmail, referrer.email(), now);
-        return new CheckedReferral(referrer.id(), referrer.username(), referral);
+        Referral referral = Referral.record(code, account.id(), account.email(), referrer.email(), now);
+        if (referrals.mailboxReferred(account.email())) {
+            throw Referral.mailboxAlreadyReferred();
+        }
+        Optional<String> network = account.clientAddress().flatMap(networks::hashOf);
+        OptionalLong fromNetwork = network
+                .map(hash -> OptionalLong.of(referrals.countFromNetwork(referrer.id(), hash, fraudRules.windowStart(now))))
+                .orElseGet(OptionalLong::empty);
+        Optional<String> brokenRule = fraudRules.brokenBy(fromNetwork, account.emailUnverifiable());
+        return new CheckedReferral(referrer.id(), referrer.username(), referral, new Origin(account.email(), network),
+                brokenRule, now);
+    }
+
+    @Override
+    public void emailVerified(UserId referee, Instant now) {
+        if (condition != QualifyingCondition.EMAIL_VERIFIED) {
+            return;
+        }
+        referrals.lockByReferee(referee)
+                .filter(referral -> referral.status() == ReferralStatus.PENDING)
+                .ifPresent(referral -> rewarding.qualify(referral, null, now));
     }
 
     private final class CheckedReferral implements Attribution {
@@ -52,11 +82,18 @@ public final class AttributeReferralService implements ReferralAttribution {
         private final UserId referrerId;
         private final Username referrerUsername;
         private final Referral referral;
+        private final Origin origin;
+        private final Optional<String> brokenRule;
+        private final Instant now;
 
-        CheckedReferral(UserId referrerId, Username referrerUsername, Referral referral) {
+        CheckedReferral(UserId referrerId, Username referrerUsername, Referral referral, Origin origin,
+                        Optional<String> brokenRule, Instant now) {
             this.referrerId = referrerId;
             this.referrerUsername = referrerUsername;
             this.referral = referral;
+            this.origin = origin;
+            this.brokenRule = brokenRule;
+            this.now = now;
         }
 
         @Override
@@ -71,8 +108,11 @@ public final class AttributeReferralService implements ReferralAttribution {
 
         @Override
         public void record() {
-            referrals.add(referral);
-            ledger.append(rewardPolicy.rewardsFor(referral));
+            brokenRule.ifPresent(referral::flag);
+            referrals.add(referral, origin);
+            if (brokenRule.isEmpty() && condition == QualifyingCondition.REGISTRATION) {
+                rewarding.qualify(referral, null, now);
+            }
         }
     }
 }

@@ -3,7 +3,9 @@ package org.openreferral.application.referral.service;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.openreferral.application.referral.port.in.CodeView;
 import org.openreferral.application.referral.port.in.GetReferralStatsUseCase;
 import org.openreferral.application.referral.port.out.ReferralCodeRepository;
@@ -11,6 +13,7 @@ import org.openreferral.application.referral.port.out.ReferralRepository.Referra
 import org.openreferral.application.referral.port.out.ReferralRepository;
 import org.openreferral.application.referral.port.out.RewardLedger;
 import org.openreferral.application.shared.UnitOfWork;
+import org.openreferral.domain.model.referral.ReferralStatus;
 import org.openreferral.domain.model.user.UserId;
 
 /** Sums up the caller's referrals: totals, the last 7 and 30 days, per code, and the reward balance. */
@@ -45,8 +48,13 @@ public final class GetReferralStatsService implements GetReferralStatsUseCase {
                             .filter(count -> count.code().equals(code.value().value()))
                             .mapToLong(CodeCount::referrals).sum(), now))
                     .orElse(null);
+            Map<ReferralStatus, Long> perStatus = referrals.countByStatus(referrer);
+            Map<String, Long> byStatus = new LinkedHashMap<>();
+            for (ReferralStatus status : ReferralStatus.values()) {
+                byStatus.put(status.name(), perStatus.getOrDefault(status, 0L));
+            }
             return new ReferralStatsView(counts.total(), counts.last7Days(), counts.last30Days(), active, byCode,
-                    ledger.balance(referrer));
+                    ledger.balance(referrer), byStatus);
         });
     }
 }

@@ -49,13 +49,6 @@ public final class ListReferralsService implements ListReferralsUseCase {
                 return referrals.listByCode(code.id(), query.page());
             });
         }
-        return page.map(record -> view(record, caller.admin()));
-    }
-
-    private static ReferralView view(ReferralRecord record, boolean admin) {
-        String email = admin ? record.refereeEmail().value() : record.refereeEmail().masked();
-        return new ReferralView(record.id().value(),
-                new ReferralView.Referee(record.refereeId().value(), record.refereeUsername(), email),
-                record.code(), record.createdAt());
+        return page.map(record -> ReferralViews.of(record, caller.admin()));
     }
 }

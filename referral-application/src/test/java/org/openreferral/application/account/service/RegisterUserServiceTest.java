@@ -14,12 +14,12 @@ import org.openreferral.application.account.port.out.EmailVerdict.Status;
 import org.openreferral.application.account.port.out.EmailVerdict;
 import org.openreferral.application.fakes.FakePasswordHasher;
 import org.openreferral.application.fakes.Fixture;
-import org.openreferral.application.referral.service.AttributeReferralService;
 import org.openreferral.application.referral.port.out.ReferralCodeRepository.Lock;
 import org.openreferral.domain.error.ConflictException;
 import org.openreferral.domain.error.ReferralException;
 import org.openreferral.domain.error.RuleViolationException;
 import org.openreferral.domain.model.referral.CodeValue;
+import org.openreferral.domain.model.referral.QualifyingCondition;
 import org.openreferral.domain.model.referral.Referral;
 import org.openreferral.domain.model.referral.ReferralCode;
 import org.openreferral.domain.model.referral.RewardEntry;
@@ -41,7 +41,7 @@ class RegisterUserServiceTest {
 
     private RegisterUserService service(EmailScreening.Policy screeningPolicy, RewardPolicy rewards) {
         return new RegisterUserService(fx.users,
-                new AttributeReferralService(fx.users, fx.codes, fx.referrals, fx.ledger, rewards), fx.hasher,
+                fx.attribution(rewards, QualifyingCondition.REGISTRATION), fx.hasher,
                 new EmailScreening(fx.verifier, fx.verdictCache, screeningPolicy), fx.unitOfWork, fx.clock);
     }
 

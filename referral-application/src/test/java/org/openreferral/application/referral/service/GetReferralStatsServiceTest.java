@@ -1,6 +1,7 @@
 package org.openreferral.application.referral.service;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.entry;
 import static org.assertj.core.api.Assertions.tuple;
 
 import java.time.Duration;
@@ -156,5 +157,19 @@ class GetReferralStatsServiceTest {
         assertThat(stats.totalReferrals()).isZero();
         assertThat(stats.byCode()).isEmpty();
         assertThat(stats.rewardBalance()).isZero();
+    }
+
+    @Test
+    void referralsAreCountedPerStatusWithEveryStatusPresentAndTheBalanceIsWhatWasCredited() {
+        ReferralCode code = fx.code(john, "Summer-2026", Duration.ofDays(90));
+        fx.referee(code, "rewarded", "rewarded@example.com");
+        fx.pendingReferral(code, "pending", "pending@example.com");
+        fx.change(fx.pendingReferral(code, "flagged", "flagged@example.com"), referral -> referral.flag("same-network"));
+
+        ReferralStatsView stats = stats(john);
+
+        assertThat(stats.byStatus()).containsExactly(entry("PENDING", 1L), entry("FLAGGED", 1L),
+                entry("QUALIFIED", 0L), entry("REWARDED", 1L), entry("VOIDED", 0L));
+        assertThat(stats.rewardBalance()).isEqualTo(10);
     }
 }

@@ -1,6 +1,7 @@
 package org.openreferral.application.referral.port.in;
 
 import java.util.List;
+import java.util.Map;
 import org.openreferral.application.shared.Caller;
 
 /** Use case: how the caller's referrals are going, overall and per code. */
@@ -12,9 +13,9 @@ public interface GetReferralStatsUseCase {
     record GetReferralStatsQuery(Caller caller) {
     }
 
-    /** The counts, the active code and the reward balance. */
+    /** The counts, the active code, the reward balance and the referrals per status (every status, in order). */
     record ReferralStatsView(long totalReferrals, long last7Days, long last30Days, CodeView activeCode,
-                             List<CodeCount> byCode, long rewardBalance) {
+                             List<CodeCount> byCode, long rewardBalance, Map<String, Long> byStatus) {
     }
 
     /** Referrals made with one code. */

@@ -3,10 +3,14 @@ package org.openreferral.application.referral.port.out;
 import java.util.List;
 import org.openreferral.application.shared.Page;
 import org.openreferral.application.shared.PageRequest;
+import org.openreferral.domain.model.referral.ReferralId;
 import org.openreferral.domain.model.referral.RewardEntry;
 import org.openreferral.domain.model.user.UserId;
 
-/** Out-port: the append-only reward ledger; one entry per user and referral at most. */
+/**
+ * Out-port: the append-only reward ledger; per referral and user at most one credit and one reversal
+ * (a negative {@code REFERRAL_VOIDED} entry).
+ */
 public interface RewardLedger {
 
     void append(List<RewardEntry> entries);
@@ -16,4 +20,7 @@ public interface RewardLedger {
 
     /** The user's entries, newest first. */
     Page<RewardEntry> entries(UserId user, PageRequest page);
+
+    /** Every entry of one referral, oldest first. */
+    List<RewardEntry> entriesOf(ReferralId referral);
 }

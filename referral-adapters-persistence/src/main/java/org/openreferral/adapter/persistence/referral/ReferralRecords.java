@@ -1,0 +1,85 @@
+package org.openreferral.adapter.persistence.referral;
+
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.TypedQuery;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.openreferral.application.referral.port.out.ReferralRepository.Filter;
+import org.openreferral.application.referral.port.out.ReferralRepository.ReferralRecord;
+import org.openreferral.application.shared.Page;
+import org.openreferral.application.shared.PageRequest;
+import org.openreferral.domain.model.referral.ReferralCodeId;
+import org.openreferral.domain.model.referral.ReferralId;
+import org.openreferral.domain.model.user.Email;
+
+/** The read side of referrals: each joined with its referee and code, newest first, in pages. */
+final class ReferralRecords {
+
+    private static final String SELECT = "select r, u.username, u.email, c.code"
+            + " from ReferralJpaEntity r, UserJpaEntity u, ReferralCodeJpaEntity c"
+            + " where u.id = r.refereeId and c.id = r.codeId";
+
+    private final ReferralPanacheRepository rows;
+
+    ReferralRecords(ReferralPanacheRepository rows) {
+        this.rows = rows;
+    }
+
+    Optional<ReferralRecord> one(ReferralId id) {
+        return query(" and r.id = :id", Map.of("id", id.value()), "").getResultStream().findFirst()
+                .map(ReferralRecords::record);
+    }
+
+    Page<ReferralRecord> ofCode(ReferralCodeId code, PageRequest page) {
+        return page(" and r.codeId = :code", Map.of("code", code.value()), page);
+    }
+
+    Page<ReferralRecord> matching(Filter filter, PageRequest page) {
+        StringBuilder where = new StringBuilder();
+        Map<String, Object> parameters = new LinkedHashMap<>();
+        filter.status().ifPresent(status -> {
+            where.append(" and r.status = :status");
+            parameters.put("status", status.name());
+        });
+        filter.referrer().ifPresent(referrer -> {
+            where.append(" and r.referrerId = :referrer");
+            parameters.put("referrer", referrer.value());
+        });
+        filter.referee().ifPresent(referee -> {
+            where.append(" and r.refereeId = :referee");
+            parameters.put("referee", referee.value());
+        });
+        return page(where.toString(), parameters, page);
+    }
+
+    private Page<ReferralRecord> page(String where, Map<String, Object> parameters, PageRequest page) {
+        List<ReferralRecord> items = query(where, parameters, " order by r.createdAt desc, r.id desc")
+                .setFirstResult((int) page.offset())
+                .setMaxResults(page.size())
+                .getResultStream()
+                .map(ReferralRecords::record)
+                .toList();
+        String condition = where.isEmpty() ? "" : " where" + where.substring(" and".length());
+        TypedQuery<Long> count = em().createQuery("select count(r) from ReferralJpaEntity r" + condition, Long.class);
+        parameters.forEach(count::setParameter);
+        return Page.of(new ArrayList<>(items), count.getSingleResult(), page);
+    }
+
+    private TypedQuery<Object[]> query(String where, Map<String, Object> parameters, String order) {
+        TypedQuery<Object[]> query = em().createQuery(SELECT + where + order, Object[].class);
+        parameters.forEach(query::setParameter);
+        return query;
+    }
+
+    private static ReferralRecord record(Object[] row) {
+        return new ReferralRecord(ReferralRowMapper.toDomain((ReferralJpaEntity) row[0]), (String) row[1],
+                new Email((String) row[2]), (String) row[3]);
+    }
+
+    private EntityManager em() {
+        return rows.getEntityManager();
+    }
+}

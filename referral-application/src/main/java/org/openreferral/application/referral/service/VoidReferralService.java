@@ -1,0 +1,31 @@
+package org.openreferral.application.referral.service;
+
+import java.time.Clock;
+import org.openreferral.application.referral.port.in.ReferralView;
+import org.openreferral.application.referral.port.in.VoidReferralUseCase;
+import org.openreferral.application.referral.port.out.ReferralRepository;
+import org.openreferral.application.referral.port.out.RewardLedger;
+import org.openreferral.application.shared.UnitOfWork;
+
+/** Voids a referral and appends the entries that reverse its credits; voiding it again changes nothing. */
+public final class VoidReferralService implements VoidReferralUseCase {
+
+    private final AdminReferralChange change;
+    private final ReferralRepository referrals;
+    private final RewardLedger ledger;
+
+    public VoidReferralService(ReferralRepository referrals, RewardLedger ledger, UnitOfWork unitOfWork, Clock clock) {
+        this.change = new AdminReferralChange(referrals, unitOfWork, clock);
+        this.referrals = referrals;
+        this.ledger = ledger;
+    }
+
+    @Override
+    public ReferralView voidReferral(VoidReferralCommand command) {
+        return change.apply(command.caller(), command.id(), (referral, now) ->
+                referral.voidFor(command.reason(), ledger.entriesOf(referral.id()), now).ifPresent(reversals -> {
+                    referrals.update(referral);
+                    ledger.append(reversals);
+                }));
+    }
+}

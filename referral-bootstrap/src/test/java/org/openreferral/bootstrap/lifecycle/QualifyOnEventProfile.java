@@ -1,0 +1,23 @@
+package org.openreferral.bootstrap.lifecycle;
+
+import io.quarkus.test.junit.QuarkusTestProfile;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * Test profile: referrals qualify on an event (an admin's qualify call), rewards are written at once (no hold),
+ * at most {@value #LIFETIME_CAP} credited referrals per referrer, and an admin from configuration.
+ */
+public class QualifyOnEventProfile implements QuarkusTestProfile {
+
+    static final int LIFETIME_CAP = 10;
+
+    @Override
+    public Map<String, String> getConfigOverrides() {
+        Map<String, String> config = new HashMap<>(Lifecycle.adminSettings());
+        config.put("referral.qualify-on", "event");
+        config.put("referral.reward.hold", "PT0S");
+        config.put("referral.reward.cap-lifetime", Integer.toString(LIFETIME_CAP));
+        return config;
+    }
+}
