@@ -18,8 +18,9 @@ import org.openreferral.domain.model.user.UserId;
 import org.openreferral.domain.model.user.Username;
 
 /**
- * Registers a referee through the account slice's port with what registration will pass once the command carries
- * it (the client address, the email verdict): until then the HTTP path passes neither (TODO issue 13).
+ * Registers a referee through the account slice's port with a chosen client address and email verdict. Over HTTP
+ * they come from the peer address and the email check, and every test request comes from 127.0.0.1 with an
+ * offline verdict; this reaches the fraud rules with other networks and an unverifiable address.
  */
 @ApplicationScoped
 class DirectRegistrations {

@@ -13,6 +13,7 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
+import java.util.Optional;
 import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.RestPath;
 import org.openreferral.adapter.rest.account.dto.AcceptedResponse;
@@ -95,7 +96,7 @@ public class AuthResource {
     @Consumes(MediaType.APPLICATION_JSON)
     public Response register(@Valid @NotNull RegisterRequest request, @Context HttpServerRequest http) {
         limit(RateLimitedAction.REGISTER, http);
-        return registered(request, request.referralCode());
+        return registered(request, request.referralCode(), http);
     }
 
     @POST
@@ -107,10 +108,10 @@ public class AuthResource {
         if (request.referralCode() != null && !request.referralCode().equalsIgnoreCase(referralCode)) {
             throw Fields.invalid("referralCode", "differs from the code in the path");
         }
-        return registered(request, referralCode);
+        return registered(request, referralCode, http);
     }
 
-    private Response registered(RegisterRequest request, String referralCode) {
+    private Response registered(RegisterRequest request, String referralCode, HttpServerRequest http) {
         // Field by field in this order, so that of several bad fields the same one is reported as always.
         Username username = Fields.parse("username", Username::new, request.username());
         Email email = Fields.parse("email", Email::new, request.email());
@@ -118,7 +119,7 @@ public class AuthResource {
         Password password = Fields.parse("password", Password::new, request.password());
         CodeValue code = Fields.parseOptional("referralCode", CodeValue::new, referralCode);
         UserResponse user = mapper.toResponse(register.register(
-                new RegisterUserCommand(username, email, password, name, code)));
+                new RegisterUserCommand(username, email, password, name, code, Optional.of(ClientAddress.of(http)))));
         return Response.created(URI.create("/api/v1/users/" + user.id())).entity(user).build();
     }
 

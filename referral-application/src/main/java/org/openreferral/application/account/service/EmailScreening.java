@@ -38,8 +38,8 @@ public final class EmailScreening {
         this.policy = policy;
     }
 
-    /** Throws {@code email-rejected} unless the policy accepts the address. */
-    public void ensureAcceptable(Email email) {
+    /** Throws {@code email-rejected} unless the policy accepts the address; returns the verdict it accepted. */
+    public EmailVerdict ensureAcceptable(Email email) {
         EmailVerdict verdict = verdictFor(email);
         switch (verdict.status()) {
             case VALID, WEBMAIL, ACCEPT_ALL -> { }
@@ -51,6 +51,7 @@ public final class EmailScreening {
                 }
             }
         }
+        return verdict;
     }
 
     private EmailVerdict verdictFor(Email email) {

@@ -55,7 +55,7 @@ public final class RegisterUserService implements RegisterUserUseCase {
             ensureFree(username, email);
             return null;
         });
-        emailScreening.ensureAcceptable(email);
+        boolean emailUnverifiable = emailScreening.ensureAcceptable(email).unverifiable();
         PasswordHash hash = hasher.hash(command.password().value());
 
         return unitOfWork.inTransaction(() -> {
@@ -66,9 +66,8 @@ public final class RegisterUserService implements RegisterUserUseCase {
                 users.add(user);
                 return UserViews.of(user, null);
             }
-            // TODO(issue 13): email verdict and client address from the command
             Attribution referral = attribution.attribute(codeValue.get(),
-                    new ReferralAttribution.NewAccount(id, email, false, Optional.empty()), now);
+                    new ReferralAttribution.NewAccount(id, email, emailUnverifiable, command.clientAddress()), now);
             User user = User.register(id, username, email, name, hash, Set.of(), referral.referrerId(), now);
             users.add(user);
             referral.record();

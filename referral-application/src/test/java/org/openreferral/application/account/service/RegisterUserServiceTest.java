@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 
 import java.time.Duration;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -47,13 +48,13 @@ class RegisterUserServiceTest {
 
     private static RegisterUserCommand command(String username, String email, String code) {
         return new RegisterUserCommand(new Username(username), new Email(email), new Password(PASSWORD), null,
-                code == null ? null : new CodeValue(code));
+                code == null ? null : new CodeValue(code), Optional.empty());
     }
 
     @Test
     void registersAPlainUser() {
         UserView view = service.register(new RegisterUserCommand(new Username("Jane_D"), new Email("Jane@Example.com"),
-                new Password(PASSWORD), new DisplayName(" Jane Doe "), null));
+                new Password(PASSWORD), new DisplayName(" Jane Doe "), null, Optional.empty()));
 
         assertThat(view.username()).isEqualTo("Jane_D");
         assertThat(view.email()).isEqualTo("jane@example.com");

@@ -1,6 +1,7 @@
 package org.openreferral.application.account.port.in;
 
 import java.util.Objects;
+import java.util.Optional;
 import org.openreferral.domain.model.referral.CodeValue;
 import org.openreferral.domain.model.user.DisplayName;
 import org.openreferral.domain.model.user.Email;
@@ -14,12 +15,13 @@ public interface RegisterUserUseCase {
 
     /** What a new user sends; {@code name} and {@code referralCode} may be null. */
     record RegisterUserCommand(Username username, Email email, Password password, DisplayName name,
-                               CodeValue referralCode) {
+                               CodeValue referralCode, Optional<String> clientAddress) {
 
         public RegisterUserCommand {
             Objects.requireNonNull(username, "username");
             Objects.requireNonNull(email, "email");
             Objects.requireNonNull(password, "password");
+            Objects.requireNonNull(clientAddress, "clientAddress");
         }
 
         @Override

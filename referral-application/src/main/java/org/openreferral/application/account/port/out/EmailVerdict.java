@@ -29,6 +29,11 @@ public record EmailVerdict(Status status, boolean failed, String reason) {
         return new EmailVerdict(Status.UNKNOWN, true, reason);
     }
 
+    /** Whether the check could not tell that the mailbox exists: unknown, or a domain that accepts any address. */
+    public boolean unverifiable() {
+        return status == Status.UNKNOWN || status == Status.ACCEPT_ALL;
+    }
+
     /** Whether this verdict will not change if asked again soon (cacheable for days). */
     public boolean isFinal() {
         return !failed && status != Status.UNKNOWN;
