@@ -6,7 +6,7 @@ import jakarta.persistence.LockModeType;
 import java.time.Instant;
 import java.util.Optional;
 import org.openreferral.application.account.port.out.PasswordResetTokenRepository;
-import org.openreferral.domain.model.session.PasswordResetToken;
+import org.openreferral.domain.model.session.SingleUseToken;
 import org.openreferral.domain.model.user.UserId;
 
 /** Password reset tokens in PostgreSQL; spending one reads it {@code FOR UPDATE}, so it works once. */
@@ -20,20 +20,20 @@ public class PasswordResetTokenRepositoryAdapter implements PasswordResetTokenRe
     }
 
     @Override
-    public void add(PasswordResetToken token) {
+    public void add(SingleUseToken token) {
         rows.persist(SessionPersistenceMapper.toEntity(token));
         rows.flush();
     }
 
     @Override
-    public void update(PasswordResetToken token) {
+    public void update(SingleUseToken token) {
         PasswordResetTokenJpaEntity entity = rows.findById(token.id());
         entity.usedAt = token.usedAt().orElse(null);
         rows.flush();
     }
 
     @Override
-    public Optional<PasswordResetToken> findByDigest(String digest, boolean forUpdate) {
+    public Optional<SingleUseToken> findByDigest(String digest, boolean forUpdate) {
         PanacheQuery<PasswordResetTokenJpaEntity> query = rows.find("tokenHash", digest);
         if (forUpdate) {
             query.withLock(LockModeType.PESSIMISTIC_WRITE);

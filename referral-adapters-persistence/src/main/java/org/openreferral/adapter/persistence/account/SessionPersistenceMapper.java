@@ -1,6 +1,6 @@
 package org.openreferral.adapter.persistence.account;
 
-import org.openreferral.domain.model.session.PasswordResetToken;
+import org.openreferral.domain.model.session.SingleUseToken;
 import org.openreferral.domain.model.session.RefreshToken;
 import org.openreferral.domain.model.session.RefreshTokenStatus;
 import org.openreferral.domain.model.session.SessionId;
@@ -36,7 +36,7 @@ final class SessionPersistenceMapper {
                 entity.rotatedAt, entity.revokedAt);
     }
 
-    static PasswordResetTokenJpaEntity toEntity(PasswordResetToken token) {
+    static PasswordResetTokenJpaEntity toEntity(SingleUseToken token) {
         PasswordResetTokenJpaEntity entity = new PasswordResetTokenJpaEntity();
         entity.id = token.id();
         entity.userId = token.user().value();
@@ -47,8 +47,8 @@ final class SessionPersistenceMapper {
         return entity;
     }
 
-    static PasswordResetToken toDomain(PasswordResetTokenJpaEntity entity) {
-        return PasswordResetToken.reconstitute(entity.id, new UserId(entity.userId), entity.tokenHash,
+    static SingleUseToken toDomain(PasswordResetTokenJpaEntity entity) {
+        return SingleUseToken.reconstitute(entity.id, new UserId(entity.userId), entity.tokenHash,
                 entity.createdAt, entity.expiresAt, entity.usedAt);
     }
 }

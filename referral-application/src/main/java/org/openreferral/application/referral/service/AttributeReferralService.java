@@ -47,6 +47,11 @@ public final class AttributeReferralService implements ReferralAttribution {
         return new CheckedReferral(referrer.id(), referrer.username(), referral);
     }
 
+    @Override
+    public void emailVerified(UserId referee, Instant now) {
+        // Implemented by the referral lifecycle (issue 13); this branch only needs the call.
+    }
+
     private final class CheckedReferral implements Attribution {
 
         private final UserId referrerId;

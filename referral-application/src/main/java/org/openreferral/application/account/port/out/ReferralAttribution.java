@@ -16,6 +16,12 @@ public interface ReferralAttribution {
     /** Checks that {@code code} may refer this new account now; throws the referral rule's error if not. */
     Attribution attribute(CodeValue code, UserId referee, Email refereeEmail, Instant now);
 
+    /**
+     * The referee confirmed their email: a PENDING referral waiting for that condition qualifies, in the confirming
+     * transaction.
+     */
+    void emailVerified(UserId referee, Instant now);
+
     /** A checked referral: who refers the new account, and the step that records it. */
     interface Attribution {
 
