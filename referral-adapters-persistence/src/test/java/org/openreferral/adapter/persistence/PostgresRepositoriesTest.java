@@ -16,9 +16,11 @@ import java.util.Set;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.openreferral.application.account.port.out.EmailVerificationTokenRepository;
 import org.openreferral.application.account.port.out.PasswordResetTokenRepository;
 import org.openreferral.application.account.port.out.RefreshTokenRepository;
 import org.openreferral.application.account.port.out.UserRepository;
+import org.openreferral.application.contract.EmailVerificationTokenRepositoryContract;
 import org.openreferral.application.contract.PasswordResetTokenRepositoryContract;
 import org.openreferral.application.contract.ReferralCodeRepositoryContract;
 import org.openreferral.application.contract.ReferralRepositoryContract;
@@ -62,6 +64,8 @@ class PostgresRepositoriesTest {
     @Inject
     PasswordResetTokenRepository resetTokens;
     @Inject
+    EmailVerificationTokenRepository verificationTokens;
+    @Inject
     DataSource dataSource;
 
     /** The adapters over emptied tables: every table of the schema but Liquibase's own. */
@@ -76,7 +80,7 @@ class PostgresRepositoriesTest {
             }
             return statement.executeUpdate("truncate " + String.join(", ", tables));
         });
-        return new Stores(unitOfWork, users, codes, referrals, ledger, refreshTokens, resetTokens);
+        return new Stores(unitOfWork, users, codes, referrals, ledger, refreshTokens, resetTokens, verificationTokens);
     }
 
     /** Plain SQL on a connection of its own, outside the adapters and their transactions. */
@@ -134,6 +138,14 @@ class PostgresRepositoriesTest {
 
     @Nested
     class ResetTokens extends PasswordResetTokenRepositoryContract {
+        @Override
+        protected Stores emptyStores() {
+            return emptied();
+        }
+    }
+
+    @Nested
+    class VerificationTokens extends EmailVerificationTokenRepositoryContract {
         @Override
         protected Stores emptyStores() {
             return emptied();

@@ -1,8 +1,6 @@
 package org.openreferral.adapter.persistence.account;
 
-import io.quarkus.hibernate.orm.panache.PanacheQuery;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.LockModeType;
 import java.time.Instant;
 import java.util.Optional;
 import org.openreferral.application.account.port.out.PasswordResetTokenRepository;
@@ -13,36 +11,29 @@ import org.openreferral.domain.model.user.UserId;
 @ApplicationScoped
 public class PasswordResetTokenRepositoryAdapter implements PasswordResetTokenRepository {
 
-    private final PasswordResetTokenPanacheRepository rows;
+    private final SingleUseTokenRows<PasswordResetTokenJpaEntity> rows;
 
     PasswordResetTokenRepositoryAdapter(PasswordResetTokenPanacheRepository rows) {
-        this.rows = rows;
+        this.rows = new SingleUseTokenRows<>(rows, PasswordResetTokenJpaEntity::new);
     }
 
     @Override
     public void add(SingleUseToken token) {
-        rows.persist(SessionPersistenceMapper.toEntity(token));
-        rows.flush();
+        rows.add(rows.row(token));
     }
 
     @Override
     public void update(SingleUseToken token) {
-        PasswordResetTokenJpaEntity entity = rows.findById(token.id());
-        entity.usedAt = token.usedAt().orElse(null);
-        rows.flush();
+        rows.update(token);
     }
 
     @Override
     public Optional<SingleUseToken> findByDigest(String digest, boolean forUpdate) {
-        PanacheQuery<PasswordResetTokenJpaEntity> query = rows.find("tokenHash", digest);
-        if (forUpdate) {
-            query.withLock(LockModeType.PESSIMISTIC_WRITE);
-        }
-        return query.firstResultOptional().map(SessionPersistenceMapper::toDomain);
+        return rows.findByDigest(digest, forUpdate);
     }
 
     @Override
     public int useAllOf(UserId user, Instant now) {
-        return rows.update("usedAt = ?1 where userId = ?2 and usedAt is null", now, user.value());
+        return rows.useAllOf(user, now);
     }
 }
