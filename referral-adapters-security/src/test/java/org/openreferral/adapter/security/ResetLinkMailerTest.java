@@ -27,7 +27,8 @@ class ResetLinkMailerTest {
 
     private final List<Mail> sent = new CopyOnWriteArrayList<>();
     private final List<String> logged = new CopyOnWriteArrayList<>();
-    private final Logger logger = Logger.getLogger(ResetLinkMailer.class.getName());
+    // The package's logger: the mail channel writes the lines.
+    private final Logger logger = Logger.getLogger(ResetLinkMailer.class.getPackageName());
     private final Handler capture = new Handler() {
         @Override
         public void publish(LogRecord record) {
@@ -99,7 +100,8 @@ class ResetLinkMailerTest {
     }
 
     private static ResetLinkMailer mailer(Optional<String> smtpHost, ReactiveMailerStub stub) {
-        return new ResetLinkMailer(stub, smtpHost, "Open Referral <no-reply@referrals.example>", LINK_BASE);
+        return new ResetLinkMailer(new MailChannel(stub, smtpHost, "Open Referral <no-reply@referrals.example>"),
+                LINK_BASE);
     }
 
     /** A reactive mailer as a lambda: one mail at a time is all the adapter sends. */
