@@ -8,7 +8,6 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
-import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 import java.time.Duration;
 import java.util.List;
@@ -28,6 +27,7 @@ import org.openreferral.bootstrap.support.TestClockProducer;
 class PasswordResetTest extends SecurityTestBase {
 
     private static final Duration MAIL_DELIVERY = Mailbox.MAIL_DELIVERY;
+    private static final String SUBJECT = "Reset your Open Referral password";
     private static final String NEW_PASSWORD = "a brand new passphrase";
     private static final Pattern LINK = Pattern.compile("https://referrals\\.test/reset-password\\?token=([A-Za-z0-9_-]+)");
 
@@ -141,17 +141,11 @@ class PasswordResetTest extends SecurityTestBase {
 
     /** Waits for the reset mail to the address and returns the token of its link. */
     private static String tokenMailedTo(String email) {
-        Awaitility.await().atMost(MAIL_DELIVERY).until(() -> !mailsTo(email).isEmpty());
-        MimeMessage mail = mailsTo(email).get(mailsTo(email).size() - 1);
-        try {
-            assertThat(mail.getSubject()).isEqualTo("Reset your Open Referral password");
-        } catch (MessagingException e) {
-            throw new IllegalStateException(e);
-        }
-        return Mailbox.tokenIn(mail, LINK);
+        return Mailbox.awaitToken(email, SUBJECT, 1, LINK);
     }
 
+    /** The reset mails to the address (registration also mailed it a verification link). */
     private static List<MimeMessage> mailsTo(String email) {
-        return Mailbox.mailsTo(email);
+        return Mailbox.mailsTo(email, SUBJECT);
     }
 }
