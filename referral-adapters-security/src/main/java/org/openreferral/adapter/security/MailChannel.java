@@ -2,6 +2,7 @@ package org.openreferral.adapter.security;
 
 import io.quarkus.mailer.Mail;
 import io.quarkus.mailer.reactive.ReactiveMailer;
+import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Duration;
@@ -20,8 +21,13 @@ import org.openreferral.domain.model.user.Email;
 public class MailChannel {
 
     private static final Logger LOG = Logger.getLogger(MailChannel.class);
-    // A send that neither succeeds nor fails within this time is given up (and logged).
-    private static final Duration SEND_TIMEOUT = Duration.ofSeconds(60);
+    // An attempt that neither succeeds nor fails within this time is given up.
+    private static final Duration ATTEMPT_TIMEOUT = Duration.ofSeconds(20);
+    // Why retry: now and then the Vert.x mail client misreads the server's greeting on a fresh connection (a
+    // prefix of the "220 ..." line is lost, so it reports "got error response: ...ready" and quits, or waits for
+    // the rest of a line that never comes). With keep-alive off every mail opens a fresh connection. A second
+    // attempt on a new connection goes through; a duplicate link mail is harmless.
+    private static final int RETRIES = 1;
 
     private final ReactiveMailer mailer;
     private final boolean smtp;
@@ -50,8 +56,10 @@ public class MailChannel {
             return;
         }
         try {
-            mailer.send(Mail.withText(recipient.value(), subject, body).setFrom(from))
-                    .ifNoItem().after(SEND_TIMEOUT).fail()
+            Mail mail = Mail.withText(recipient.value(), subject, body).setFrom(from);
+            Uni.createFrom().deferred(() -> mailer.send(mail))
+                    .ifNoItem().after(ATTEMPT_TIMEOUT).fail()
+                    .onFailure().retry().atMost(RETRIES)
                     .subscribe().with(
                             sent -> LOG.debugf("%s handed to the SMTP server", kind),
                             error -> failed(kind, error));

@@ -91,6 +91,20 @@ class ResetLinkMailerTest {
     }
 
     @Test
+    void aFailedAttemptIsRetriedOnceOnAFreshConnection() {
+        List<Integer> attempts = new CopyOnWriteArrayList<>();
+        mailer(Optional.of("smtp.example"), mail -> {
+            attempts.add(attempts.size());
+            return attempts.size() == 1
+                    ? Uni.createFrom().failure(new IllegalStateException("got error response: eenMail SMTP ready"))
+                    : Uni.createFrom().voidItem();
+        }).sendResetLink(JANE, TOKEN, Duration.ofMinutes(30));
+
+        assertThat(attempts).hasSize(2);
+        assertThat(logged).noneSatisfy(line -> assertThat(line).contains("could not be sent"));
+    }
+
+    @Test
     void aMailerThatThrowsRightAwayIsNoFailureOfTheRequest() {
         mailer(Optional.of("smtp.example"), mail -> {
             throw new IllegalStateException("mail client closed for jane.doe@example.com");

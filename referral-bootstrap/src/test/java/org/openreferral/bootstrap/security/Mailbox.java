@@ -16,6 +16,11 @@ import org.awaitility.Awaitility;
 /** What GreenMail received, per recipient, and the token of the link in a mail. */
 final class Mailbox {
 
+    /**
+     * How long a mail may take. Usually well under a second; the mail client now and then misreads GreenMail's greeting
+     * on a fresh connection (see {@code MailChannel}): that attempt fails at once or after its 20 s timeout, and the
+     * retry delivers.
+     */
     static final Duration MAIL_DELIVERY = Duration.ofSeconds(60);
 
     private Mailbox() {
