@@ -55,12 +55,7 @@ public final class ResetPasswordService implements ResetPasswordUseCase {
 
         Reset reset = unitOfWork.inTransaction(() -> {
             Instant now = clock.instant();
-            SingleUseToken locked = resetTokens.findByDigest(digest, true)
-                    .filter(found -> found.isUsableAt(now))
-                    .orElseThrow(InvalidTokenException::resetToken);
-            locked.use(now);
-            resetTokens.update(locked);
-            resetTokens.useAllOf(locked.user(), now);
+            SingleUseToken locked = SingleUseTokens.spend(resetTokens, digest, now, InvalidTokenException::resetToken);
             User user = users.findById(locked.user()).orElseThrow(InvalidTokenException::resetToken);
             user.changePassword(hash);
             users.update(user);

@@ -41,12 +41,7 @@ public final class VerifyEmailService implements VerifyEmailUseCase {
         String digest = secrets.digestOf(command.token());
         unitOfWork.inTransaction(() -> {
             Instant now = clock.instant();
-            SingleUseToken token = tokens.findByDigest(digest, true)
-                    .filter(found -> found.isUsableAt(now))
-                    .orElseThrow(InvalidTokenException::verificationToken);
-            token.use(now);
-            tokens.update(token);
-            tokens.useAllOf(token.user(), now);
+            SingleUseToken token = SingleUseTokens.spend(tokens, digest, now, InvalidTokenException::verificationToken);
             User user = users.findByIdForUpdate(token.user()).orElseThrow(InvalidTokenException::verificationToken);
             if (user.verifyEmail()) {
                 users.update(user);

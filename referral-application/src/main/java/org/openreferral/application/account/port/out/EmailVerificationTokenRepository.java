@@ -1,12 +1,11 @@
 package org.openreferral.application.account.port.out;
 
 import java.time.Instant;
-import java.util.Optional;
 import org.openreferral.domain.model.session.SingleUseToken;
 import org.openreferral.domain.model.user.UserId;
 
 /** Out-port: where email verification tokens are kept, by the digest of their secret only, with why each was issued. */
-public interface EmailVerificationTokenRepository {
+public interface EmailVerificationTokenRepository extends SingleUseTokenStore {
 
     /** Why a verification token was issued: at registration, or on the user's request for a new link. */
     enum Issue {
@@ -15,15 +14,6 @@ public interface EmailVerificationTokenRepository {
     }
 
     void add(SingleUseToken token, Issue issue);
-
-    /** Stores a changed token (used). */
-    void update(SingleUseToken token);
-
-    /** The token with this digest; with {@code forUpdate} locked until the transaction ends. */
-    Optional<SingleUseToken> findByDigest(String digest, boolean forUpdate);
-
-    /** Marks every unused token of the user as used; returns how many. */
-    int useAllOf(UserId user, Instant now);
 
     /** How many tokens of the user were issued for {@code issue} strictly after {@code since}. */
     int countIssuedAfter(UserId user, Issue issue, Instant since);
