@@ -24,9 +24,11 @@ import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.openreferral.application.account.port.out.EmailVerificationTokenRepository;
 import org.openreferral.application.account.port.out.PasswordResetTokenRepository;
 import org.openreferral.application.account.port.out.RefreshTokenRepository;
 import org.openreferral.application.account.port.out.UserRepository;
+import org.openreferral.application.contract.EmailVerificationTokenRepositoryContract;
 import org.openreferral.application.contract.PasswordResetTokenRepositoryContract;
 import org.openreferral.application.contract.ReferralCodeRepositoryContract;
 import org.openreferral.application.contract.ReferralLifecycleRepositoryContract;
@@ -74,6 +76,8 @@ class PostgresRepositoriesTest {
     @Inject
     PasswordResetTokenRepository resetTokens;
     @Inject
+    EmailVerificationTokenRepository verificationTokens;
+    @Inject
     DataSource dataSource;
 
     /** The adapters over emptied tables: every table of the schema but Liquibase's own. */
@@ -88,7 +92,7 @@ class PostgresRepositoriesTest {
             }
             return statement.executeUpdate("truncate " + String.join(", ", tables));
         });
-        return new Stores(unitOfWork, users, codes, referrals, ledger, refreshTokens, resetTokens);
+        return new Stores(unitOfWork, users, codes, referrals, ledger, refreshTokens, resetTokens, verificationTokens);
     }
 
     /** Plain SQL on a connection of its own, outside the adapters and their transactions. */
@@ -165,6 +169,14 @@ class PostgresRepositoriesTest {
 
     @Nested
     class ResetTokens extends PasswordResetTokenRepositoryContract {
+        @Override
+        protected Stores emptyStores() {
+            return emptied();
+        }
+    }
+
+    @Nested
+    class VerificationTokens extends EmailVerificationTokenRepositoryContract {
         @Override
         protected Stores emptyStores() {
             return emptied();

@@ -27,7 +27,8 @@ class ResetLinkMailerTest {
 
     private final List<Mail> sent = new CopyOnWriteArrayList<>();
     private final List<String> logged = new CopyOnWriteArrayList<>();
-    private final Logger logger = Logger.getLogger(ResetLinkMailer.class.getName());
+    // The package's logger: the mail channel writes the lines.
+    private final Logger logger = Logger.getLogger(ResetLinkMailer.class.getPackageName());
     private final Handler capture = new Handler() {
         @Override
         public void publish(LogRecord record) {
@@ -90,6 +91,20 @@ class ResetLinkMailerTest {
     }
 
     @Test
+    void aFailedAttemptIsRetriedOnceOnAFreshConnection() {
+        List<Integer> attempts = new CopyOnWriteArrayList<>();
+        mailer(Optional.of("smtp.example"), mail -> {
+            attempts.add(attempts.size());
+            return attempts.size() == 1
+                    ? Uni.createFrom().failure(new IllegalStateException("got error response: eenMail SMTP ready"))
+                    : Uni.createFrom().voidItem();
+        }).sendResetLink(JANE, TOKEN, Duration.ofMinutes(30));
+
+        assertThat(attempts).hasSize(2);
+        assertThat(logged).noneSatisfy(line -> assertThat(line).contains("could not be sent"));
+    }
+
+    @Test
     void aMailerThatThrowsRightAwayIsNoFailureOfTheRequest() {
         mailer(Optional.of("smtp.example"), mail -> {
             throw new IllegalStateException("mail client closed for jane.doe@example.com");
@@ -99,7 +114,8 @@ class ResetLinkMailerTest {
     }
 
     private static ResetLinkMailer mailer(Optional<String> smtpHost, ReactiveMailerStub stub) {
-        return new ResetLinkMailer(stub, smtpHost, "Open Referral <no-reply@referrals.example>", LINK_BASE);
+        return new ResetLinkMailer(new MailChannel(stub, smtpHost, "Open Referral <no-reply@referrals.example>"),
+                LINK_BASE);
     }
 
     /** A reactive mailer as a lambda: one mail at a time is all the adapter sends. */

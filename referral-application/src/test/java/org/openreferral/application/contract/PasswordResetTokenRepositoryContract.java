@@ -8,7 +8,7 @@ import java.util.Optional;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.openreferral.domain.model.session.PasswordResetToken;
+import org.openreferral.domain.model.session.SingleUseToken;
 import org.openreferral.domain.model.user.User;
 
 /** Contract of {@code PasswordResetTokenRepository}: unique digests, spending one token or all of a user's. */
@@ -23,13 +23,13 @@ public abstract class PasswordResetTokenRepositoryContract extends RepositoryCon
         john = user("john");
     }
 
-    private PasswordResetToken token(User user, String seed, Instant at) {
-        PasswordResetToken token = PasswordResetToken.issue(UUID.randomUUID(), user.id(), digest(seed), at, LIFETIME);
+    private SingleUseToken token(User user, String seed, Instant at) {
+        SingleUseToken token = SingleUseToken.issue(UUID.randomUUID(), user.id(), digest(seed), at, LIFETIME);
         write(() -> stores.resetTokens().add(token));
         return token;
     }
 
-    private Optional<PasswordResetToken> byDigest(String seed, boolean forUpdate) {
+    private Optional<SingleUseToken> byDigest(String seed, boolean forUpdate) {
         return writing(() -> stores.resetTokens().findByDigest(digest(seed), forUpdate));
     }
 
@@ -39,7 +39,7 @@ public abstract class PasswordResetTokenRepositoryContract extends RepositoryCon
 
     @Test
     void storedTokenReadsBackByItsDigestLockedOrNot() {
-        PasswordResetToken token = token(john, "a", NOW);
+        SingleUseToken token = token(john, "a", NOW);
 
         assertThat(byDigest("a", false)).get().usingRecursiveComparison().isEqualTo(token);
         assertThat(byDigest("a", true)).get().usingRecursiveComparison().isEqualTo(token);
@@ -48,16 +48,16 @@ public abstract class PasswordResetTokenRepositoryContract extends RepositoryCon
 
     @Test
     void digestIsUnique() {
-        PasswordResetToken first = token(john, "a", NOW);
+        SingleUseToken first = token(john, "a", NOW);
         User jane = user("jane");
 
         assertRefused(() -> token(jane, "a", NOW));
-        assertThat(byDigest("a", false)).get().extracting(PasswordResetToken::id).isEqualTo(first.id());
+        assertThat(byDigest("a", false)).get().extracting(SingleUseToken::id).isEqualTo(first.id());
     }
 
     @Test
     void updateStoresTheUse() {
-        PasswordResetToken token = token(john, "a", NOW);
+        SingleUseToken token = token(john, "a", NOW);
         token.use(NOW.plusSeconds(30));
 
         write(() -> stores.resetTokens().update(token));
@@ -69,7 +69,7 @@ public abstract class PasswordResetTokenRepositoryContract extends RepositoryCon
     void usingAllOfAUserSpendsTheUnusedOnesExpiredOrNot() {
         token(john, "fresh", NOW);
         token(john, "expired", NOW.minus(LIFETIME).minusSeconds(1));
-        PasswordResetToken spent = token(john, "spent", NOW);
+        SingleUseToken spent = token(john, "spent", NOW);
         spent.use(NOW.plusSeconds(1));
         write(() -> stores.resetTokens().update(spent));
         token(user("jane"), "jane", NOW);

@@ -1,5 +1,6 @@
 package org.openreferral.application.contract;
 
+import org.openreferral.application.account.port.out.EmailVerificationTokenRepository;
 import org.openreferral.application.account.port.out.PasswordResetTokenRepository;
 import org.openreferral.application.account.port.out.RefreshTokenRepository;
 import org.openreferral.application.account.port.out.UserRepository;
@@ -11,5 +12,6 @@ import org.openreferral.application.shared.UnitOfWork;
 /** The repository ports of one implementation (in-memory or PostgreSQL), empty, with their unit of work. */
 public record Stores(UnitOfWork unitOfWork, UserRepository users, ReferralCodeRepository codes,
                      ReferralRepository referrals, RewardLedger ledger, RefreshTokenRepository refreshTokens,
-                     PasswordResetTokenRepository resetTokens) {
+                     PasswordResetTokenRepository resetTokens,
+                     EmailVerificationTokenRepository verificationTokens) {
 }

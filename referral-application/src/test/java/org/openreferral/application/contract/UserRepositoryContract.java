@@ -46,6 +46,20 @@ public abstract class UserRepositoryContract extends RepositoryContract {
     }
 
     @Test
+    void aVerifiedEmailIsStoredByUpdateAndReadsBackLockedOrNot() {
+        User user = user("john");
+        user.verifyEmail();
+
+        write(() -> stores.users().update(user));
+
+        assertThat(read(() -> stores.users().findById(user.id()))).get()
+                .satisfies(found -> assertThat(found.isEmailVerified()).isTrue());
+        assertThat(writing(() -> stores.users().findByIdForUpdate(user.id()))).get()
+                .usingRecursiveComparison().isEqualTo(user);
+        assertThat(writing(() -> stores.users().findByIdForUpdate(UserId.newId()))).isEmpty();
+    }
+
+    @Test
     void unknownUserIsNeitherFoundNorExists() {
         user("john");
         UserId unknown = UserId.newId();

@@ -8,6 +8,7 @@ import java.util.Set;
 import org.openreferral.application.account.port.in.AuthenticateUserUseCase.AuthenticateUserCommand;
 import org.openreferral.application.account.service.LoginLockout;
 import org.openreferral.application.account.service.SessionTokens;
+import org.openreferral.application.account.service.VerificationLinks;
 import org.openreferral.application.referral.port.out.ReferralRepository;
 import org.openreferral.application.referral.service.AttributeReferralService;
 import org.openreferral.application.referral.service.RewardReferrals;
@@ -37,6 +38,7 @@ public final class Fixture {
 
     public static final Instant START = Instant.parse("2026-03-01T10:00:00Z");
     public static final String PASSWORD = "correct horse battery";
+    public static final Duration VERIFICATION_LIFETIME = Duration.ofDays(2);
 
     public final MutableClock clock = new MutableClock(START);
     public final FakeUnitOfWork unitOfWork = new FakeUnitOfWork();
@@ -55,6 +57,11 @@ public final class Fixture {
     public final FakeAttemptCounters counters = new FakeAttemptCounters();
     public final FakeAccessTokenDenyList denyList = new FakeAccessTokenDenyList(clock);
     public final FakePasswordResetMailer mailer = new FakePasswordResetMailer(unitOfWork);
+    public final InMemoryEmailVerificationTokenRepository verificationTokens =
+            new InMemoryEmailVerificationTokenRepository(unitOfWork);
+    public final FakeEmailVerificationMailer verificationMailer = new FakeEmailVerificationMailer(unitOfWork);
+    public final VerificationLinks verificationLinks = new VerificationLinks(verificationTokens, secrets,
+            verificationMailer, VERIFICATION_LIFETIME);
     public final SessionTokens sessions = new SessionTokens(tokens, refreshTokens, secrets, denyList, unitOfWork,
             SessionTokens.Policy.defaults(), clock);
     public final LoginLockout lockout = new LoginLockout(counters, LoginLockout.Policy.defaults(), clock);

@@ -1,6 +1,7 @@
 package org.openreferral.application.fakes;
 
 import org.junit.jupiter.api.Nested;
+import org.openreferral.application.contract.EmailVerificationTokenRepositoryContract;
 import org.openreferral.application.contract.PasswordResetTokenRepositoryContract;
 import org.openreferral.application.contract.ReferralCodeRepositoryContract;
 import org.openreferral.application.contract.ReferralLifecycleRepositoryContract;
@@ -15,7 +16,8 @@ class InMemoryRepositoriesTest {
 
     static Stores emptyFakes() {
         Fixture fx = new Fixture();
-        return new Stores(fx.unitOfWork, fx.users, fx.codes, fx.referrals, fx.ledger, fx.refreshTokens, fx.resetTokens);
+        return new Stores(fx.unitOfWork, fx.users, fx.codes, fx.referrals, fx.ledger, fx.refreshTokens, fx.resetTokens,
+                fx.verificationTokens);
     }
 
     @Nested
@@ -68,6 +70,14 @@ class InMemoryRepositoriesTest {
 
     @Nested
     class ResetTokens extends PasswordResetTokenRepositoryContract {
+        @Override
+        protected Stores emptyStores() {
+            return emptyFakes();
+        }
+    }
+
+    @Nested
+    class VerificationTokens extends EmailVerificationTokenRepositoryContract {
         @Override
         protected Stores emptyStores() {
             return emptyFakes();

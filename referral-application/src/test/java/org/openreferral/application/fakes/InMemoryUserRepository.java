@@ -58,6 +58,12 @@ public final class InMemoryUserRepository implements UserRepository, FakeUnitOfW
     }
 
     @Override
+    public Optional<User> findByIdForUpdate(UserId id) {
+        unitOfWork.requireWritable();
+        return Optional.ofNullable(users.get(id)).map(InMemoryUserRepository::copy);
+    }
+
+    @Override
     public boolean existsById(UserId id) {
         unitOfWork.requireActive();
         existsByIdCalls++;
@@ -149,6 +155,7 @@ public final class InMemoryUserRepository implements UserRepository, FakeUnitOfW
     /** Stored users are copies, so that only {@link #add} and {@link #update} change what is stored. */
     static User copy(User user) {
         return User.reconstitute(user.id(), user.username(), user.email(), user.name().orElse(null),
-                user.passwordHash(), user.roles(), user.createdAt(), user.referredBy().orElse(null));
+                user.passwordHash(), user.roles(), user.createdAt(), user.referredBy().orElse(null),
+                user.isEmailVerified());
     }
 }

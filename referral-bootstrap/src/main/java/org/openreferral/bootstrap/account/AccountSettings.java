@@ -6,8 +6,8 @@ import java.time.Duration;
 import java.util.Optional;
 
 /**
- * Settings of the account slice ({@code referral.*}): sessions, lockout, password reset, the registration email
- * policy and the initial admin. Access-token settings ({@code referral.jwt.*}) belong to the security adapter.
+ * Settings of the account slice ({@code referral.*}): sessions, lockout, password reset, email verification, the
+ * registration email policy and the initial admin. Access-token settings ({@code referral.jwt.*}) belong to the security adapter.
  */
 @ConfigMapping(prefix = "referral")
 public interface AccountSettings {
@@ -19,6 +19,8 @@ public interface AccountSettings {
     Auth auth();
 
     PasswordReset passwordReset();
+
+    EmailVerification emailVerification();
 
     Email email();
 
@@ -61,6 +63,25 @@ public interface AccountSettings {
         /** How long a reset link works (once). */
         @WithDefault("PT30M")
         Duration lifetime();
+    }
+
+    /** Email verification: the link mailed at registration and on request. */
+    interface EmailVerification {
+
+        /** How long a verification link works (once). */
+        @WithDefault("P2D")
+        Duration lifetime();
+
+        /** The link is this followed by the token; point it at the page of your front end that confirms it. */
+        @WithDefault("http://localhost:8080/verify-email?token=")
+        String linkBase();
+
+        /** Links a user may ask for within {@link #resendWindow()} (the one mailed at registration is free). */
+        @WithDefault("3")
+        int resendLimit();
+
+        @WithDefault("PT1H")
+        Duration resendWindow();
     }
 
     /** The email check at registration. */

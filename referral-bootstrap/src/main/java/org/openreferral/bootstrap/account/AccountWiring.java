@@ -4,6 +4,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 import java.time.Clock;
+import org.openreferral.adapter.security.MailChannel;
+import org.openreferral.adapter.security.VerificationLinkMailer;
 import org.openreferral.application.account.port.in.AuthenticateUserUseCase;
 import org.openreferral.application.account.port.in.CreateInitialAdminUseCase;
 import org.openreferral.application.account.port.in.GetUserUseCase;
@@ -11,11 +13,15 @@ import org.openreferral.application.account.port.in.ListUsersUseCase;
 import org.openreferral.application.account.port.in.LogOutUseCase;
 import org.openreferral.application.account.port.in.RefreshAccessTokenUseCase;
 import org.openreferral.application.account.port.in.RegisterUserUseCase;
+import org.openreferral.application.account.port.in.RequestEmailVerificationUseCase;
 import org.openreferral.application.account.port.in.RequestPasswordResetUseCase;
 import org.openreferral.application.account.port.in.ResetPasswordUseCase;
 import org.openreferral.application.account.port.in.ValidateAccessTokenUseCase;
+import org.openreferral.application.account.port.in.VerifyEmailUseCase;
 import org.openreferral.application.account.port.out.AccessTokenDenyList;
 import org.openreferral.application.account.port.out.EmailVerdictCache;
+import org.openreferral.application.account.port.out.EmailVerificationMailer;
+import org.openreferral.application.account.port.out.EmailVerificationTokenRepository;
 import org.openreferral.application.account.port.out.EmailVerifier;
 import org.openreferral.application.account.port.out.PasswordHasher;
 import org.openreferral.application.account.port.out.PasswordResetMailer;
@@ -35,10 +41,13 @@ import org.openreferral.application.account.service.LogOutService;
 import org.openreferral.application.account.service.LoginLockout;
 import org.openreferral.application.account.service.RefreshAccessTokenService;
 import org.openreferral.application.account.service.RegisterUserService;
+import org.openreferral.application.account.service.RequestEmailVerificationService;
 import org.openreferral.application.account.service.RequestPasswordResetService;
 import org.openreferral.application.account.service.ResetPasswordService;
 import org.openreferral.application.account.service.SessionTokens;
 import org.openreferral.application.account.service.ValidateAccessTokenService;
+import org.openreferral.application.account.service.VerificationLinks;
+import org.openreferral.application.account.service.VerifyEmailService;
 import org.openreferral.application.shared.UnitOfWork;
 import org.openreferral.application.shared.ratelimit.AttemptCounters;
 
@@ -60,9 +69,43 @@ public class AccountWiring {
     @Produces
     @ApplicationScoped
     RegisterUserUseCase registerUser(UserRepository users, ReferralAttribution attribution, PasswordHasher hasher,
-                                     EmailScreening screening, UnitOfWork unitOfWork, Clock clock,
-                                     AccountMetrics metrics) {
-        return metrics.registrations(new RegisterUserService(users, attribution, hasher, screening, unitOfWork, clock));
+                                     EmailScreening screening, VerificationLinks verificationLinks,
+                                     UnitOfWork unitOfWork, Clock clock, AccountMetrics metrics) {
+        return metrics.registrations(new RegisterUserService(users, attribution, hasher, screening, verificationLinks,
+                unitOfWork, clock));
+    }
+
+    @Produces
+    @Singleton
+    EmailVerificationMailer emailVerificationMailer(MailChannel channel, AccountSettings settings) {
+        return new VerificationLinkMailer(channel, settings.emailVerification().linkBase());
+    }
+
+    @Produces
+    @Singleton
+    VerificationLinks verificationLinks(EmailVerificationTokenRepository tokens, TokenSecrets secrets,
+                                        EmailVerificationMailer mailer, AccountSettings settings) {
+        return new VerificationLinks(tokens, secrets, mailer, settings.emailVerification().lifetime());
+    }
+
+    @Produces
+    @ApplicationScoped
+    RequestEmailVerificationUseCase requestEmailVerification(UserRepository users,
+                                                             EmailVerificationTokenRepository tokens,
+                                                             VerificationLinks links, UnitOfWork unitOfWork,
+                                                             Clock clock, AccountSettings settings) {
+        AccountSettings.EmailVerification verification = settings.emailVerification();
+        return new RequestEmailVerificationService(users, tokens, links, unitOfWork,
+                new RequestEmailVerificationService.Policy(verification.resendLimit(), verification.resendWindow()),
+                clock);
+    }
+
+    @Produces
+    @ApplicationScoped
+    VerifyEmailUseCase verifyEmail(UserRepository users, EmailVerificationTokenRepository tokens,
+                                   TokenSecrets secrets, ReferralAttribution attribution, UnitOfWork unitOfWork,
+                                   Clock clock) {
+        return new VerifyEmailService(users, tokens, secrets, attribution, unitOfWork, clock);
     }
 
     @Produces

@@ -50,6 +50,7 @@ import org.openreferral.domain.model.referral.CodePolicy;
 import org.openreferral.domain.model.referral.FraudRules;
 import org.openreferral.domain.model.referral.RewardCaps;
 import org.openreferral.domain.model.referral.RewardPolicy;
+import org.openreferral.domain.model.user.User;
 
 /**
  * Wires the referral slice's use cases to the adapters, and the slice's side of a registration with a code
@@ -98,11 +99,9 @@ public class ReferralWiring {
 
     @Produces
     @Singleton
-    VerifiedEmails verifiedEmails() {
-        // TODO(issue 13): the account slice's verified-email flag, once email verification exists (emailVerified on
-        // users). Until then nobody counts as verified, so approving a flagged referral under qualify-on=email-verified
-        // leaves it PENDING until the referee confirms their email (ReferralAttribution.emailVerified).
-        return user -> false;
+    VerifiedEmails verifiedEmails(UserRepository users) {
+        // The account slice's flag, read through its port in the approving transaction.
+        return user -> users.findById(user).map(User::isEmailVerified).orElse(false);
     }
 
     @Produces

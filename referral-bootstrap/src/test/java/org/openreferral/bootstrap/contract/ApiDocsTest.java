@@ -28,6 +28,7 @@ class ApiDocsTest {
     private static final List<String> CONTRACT = List.of(
             "POST /api/v1/auth/register", "POST /api/v1/auth/register/{referralCode}", "POST /api/v1/auth/token",
             "POST /api/v1/auth/logout", "POST /api/v1/auth/password-reset", "POST /api/v1/auth/password-reset/confirm",
+            "POST /api/v1/auth/email-verification", "POST /api/v1/auth/email-verification/confirm",
             "GET /api/v1/users/me", "GET /api/v1/users/{id}", "GET /api/v1/users",
             "POST /api/v1/referral-codes", "GET /api/v1/referral-codes", "GET /api/v1/referral-codes/active",
             "DELETE /api/v1/referral-codes/{code}", "GET /api/v1/referral-codes/lookup",

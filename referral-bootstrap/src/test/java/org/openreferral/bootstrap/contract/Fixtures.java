@@ -93,10 +93,20 @@ final class Fixtures {
      * way the service does: the digest of a fresh secret, valid for 30 minutes.
      */
     String resetToken(Account account) {
+        return storedToken("insert into password_reset_tokens (id, user_id, token_hash, created_at, expires_at)"
+                + " values (?, ?, ?, now(), now() + interval '30 minutes')", account);
+    }
+
+    /** A usable email verification token for the account, stored like {@link #resetToken}, valid for two days. */
+    String verificationToken(Account account) {
+        return storedToken("insert into email_verification_tokens (id, user_id, token_hash, issue, created_at,"
+                + " expires_at) values (?, ?, ?, 'RESEND', now(), now() + interval '2 days')", account);
+    }
+
+    private String storedToken(String insertSql, Account account) {
         TokenSecrets.Secret secret = tokenSecrets.newSecret();
         try (Connection connection = dataSource.getConnection();
-             PreparedStatement insert = connection.prepareStatement("insert into password_reset_tokens"
-                     + " (id, user_id, token_hash, created_at, expires_at) values (?, ?, ?, now(), now() + interval '30 minutes')")) {
+             PreparedStatement insert = connection.prepareStatement(insertSql)) {
             insert.setObject(1, UUID.randomUUID());
             insert.setObject(2, UUID.fromString(account.id()));
             insert.setString(3, secret.digest());

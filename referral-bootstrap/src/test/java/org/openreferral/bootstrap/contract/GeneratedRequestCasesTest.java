@@ -293,6 +293,8 @@ class GeneratedRequestCasesTest {
                     replace(body, "token", () -> fixtures.resetToken(account()));
                     replace(body, "newPassword", () -> Fixtures.NEW_PASSWORD);
                 }
+                case "POST /api/v1/auth/email-verification/confirm" ->
+                        replace(body, "token", () -> fixtures.verificationToken(account()));
                 default -> {
                 }
             }

@@ -36,6 +36,7 @@ public class AccountSecurityProfile implements QuarkusTestProfile {
         config.put("referral.admin.email", ADMIN_EMAIL);
         config.put("referral.admin.password", ADMIN_PASSWORD);
         config.put("referral.password-reset.link-base", "https://referrals.test/reset-password?token=");
+        config.put("referral.email-verification.link-base", "https://referrals.test/verify-email?token=");
         return config;
     }
 

@@ -4,19 +4,14 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 
-import com.icegreen.greenmail.util.GreenMailUtil;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
-import jakarta.mail.Message;
-import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 import java.time.Duration;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
@@ -31,7 +26,8 @@ import org.openreferral.bootstrap.support.TestClockProducer;
 @TestProfile(AccountSecurityProfile.class)
 class PasswordResetTest extends SecurityTestBase {
 
-    private static final Duration MAIL_DELIVERY = Duration.ofSeconds(60);
+    private static final Duration MAIL_DELIVERY = Mailbox.MAIL_DELIVERY;
+    private static final String SUBJECT = "Reset your Open Referral password";
     private static final String NEW_PASSWORD = "a brand new passphrase";
     private static final Pattern LINK = Pattern.compile("https://referrals\\.test/reset-password\\?token=([A-Za-z0-9_-]+)");
 
@@ -143,34 +139,13 @@ class PasswordResetTest extends SecurityTestBase {
                 .post("/api/v1/auth/password-reset/confirm").then();
     }
 
-    /**
-     * Waits for the reset mail to the address and returns the token of its link. Now and then one SMTP session
-     * between the app's mail client and GreenMail stalls for 20-30 s before it goes through (not diagnosed; the
-     * mail is sent in the background, so no client waits for it), hence the generous bound.
-     */
+    /** Waits for the reset mail to the address and returns the token of its link. */
     private static String tokenMailedTo(String email) {
-        Awaitility.await().atMost(MAIL_DELIVERY).until(() -> !mailsTo(email).isEmpty());
-        MimeMessage mail = mailsTo(email).get(mailsTo(email).size() - 1);
-        try {
-            assertThat(mail.getSubject()).isEqualTo("Reset your Open Referral password");
-        } catch (MessagingException e) {
-            throw new IllegalStateException(e);
-        }
-        Matcher link = LINK.matcher(GreenMailUtil.getBody(mail).replace("=\r\n", ""));
-        assertThat(link.find()).as("the mail holds the reset link").isTrue();
-        return link.group(1);
+        return Mailbox.awaitToken(email, SUBJECT, 1, LINK);
     }
 
+    /** The reset mails to the address (registration also mailed it a verification link). */
     private static List<MimeMessage> mailsTo(String email) {
-        return Arrays.stream(GreenMailResource.server().getReceivedMessages())
-                .filter(mail -> {
-                    try {
-                        return Arrays.stream(mail.getRecipients(Message.RecipientType.TO))
-                                .anyMatch(to -> to.toString().equalsIgnoreCase(email));
-                    } catch (MessagingException e) {
-                        return false;
-                    }
-                })
-                .toList();
+        return Mailbox.mailsTo(email, SUBJECT);
     }
 }

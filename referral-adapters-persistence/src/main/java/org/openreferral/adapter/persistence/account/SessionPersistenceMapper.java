@@ -1,12 +1,11 @@
 package org.openreferral.adapter.persistence.account;
 
-import org.openreferral.domain.model.session.PasswordResetToken;
 import org.openreferral.domain.model.session.RefreshToken;
 import org.openreferral.domain.model.session.RefreshTokenStatus;
 import org.openreferral.domain.model.session.SessionId;
 import org.openreferral.domain.model.user.UserId;
 
-/** Maps refresh and reset tokens to rows and back, by hand. */
+/** Maps refresh tokens to rows and back, by hand. */
 final class SessionPersistenceMapper {
 
     private SessionPersistenceMapper() {
@@ -34,21 +33,5 @@ final class SessionPersistenceMapper {
         return RefreshToken.reconstitute(entity.id, new SessionId(entity.sessionId), new UserId(entity.userId),
                 entity.tokenHash, entity.createdAt, entity.expiresAt, RefreshTokenStatus.valueOf(entity.status),
                 entity.rotatedAt, entity.revokedAt);
-    }
-
-    static PasswordResetTokenJpaEntity toEntity(PasswordResetToken token) {
-        PasswordResetTokenJpaEntity entity = new PasswordResetTokenJpaEntity();
-        entity.id = token.id();
-        entity.userId = token.user().value();
-        entity.tokenHash = token.digest();
-        entity.createdAt = token.createdAt();
-        entity.expiresAt = token.expiresAt();
-        entity.usedAt = token.usedAt().orElse(null);
-        return entity;
-    }
-
-    static PasswordResetToken toDomain(PasswordResetTokenJpaEntity entity) {
-        return PasswordResetToken.reconstitute(entity.id, new UserId(entity.userId), entity.tokenHash,
-                entity.createdAt, entity.expiresAt, entity.usedAt);
     }
 }

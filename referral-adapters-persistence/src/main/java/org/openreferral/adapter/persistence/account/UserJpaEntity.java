@@ -34,6 +34,9 @@ public class UserJpaEntity {
     @Column(nullable = false, length = 64)
     public String roles;
 
+    @Column(name = "email_verified", nullable = false)
+    public boolean emailVerified;
+
     @Column(name = "referred_by")
     public UUID referredBy;
 

@@ -32,6 +32,7 @@ final class UserMapper {
         entity.name = user.name().map(DisplayName::value).orElse(null);
         entity.passwordHash = user.passwordHash().value();
         entity.roles = user.roles().stream().sorted().map(Role::slug).collect(Collectors.joining(","));
+        entity.emailVerified = user.isEmailVerified();
         entity.referredBy = user.referredBy().map(UserId::value).orElse(null);
         entity.createdAt = user.createdAt();
     }
@@ -41,6 +42,6 @@ final class UserMapper {
         Arrays.stream(entity.roles.split(",")).filter(slug -> !slug.isBlank()).map(Role::fromSlug).forEach(roles::add);
         return User.reconstitute(new UserId(entity.id), new Username(entity.username), new Email(entity.email),
                 entity.name == null ? null : new DisplayName(entity.name), new PasswordHash(entity.passwordHash), roles,
-                entity.createdAt, entity.referredBy == null ? null : new UserId(entity.referredBy));
+                entity.createdAt, entity.referredBy == null ? null : new UserId(entity.referredBy), entity.emailVerified);
     }
 }

@@ -2,6 +2,7 @@ package org.openreferral.adapter.persistence.account;
 
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -45,6 +46,11 @@ public class UserRepositoryAdapter implements UserRepository {
     @Override
     public Optional<User> findById(UserId id) {
         return rows.findByIdOptional(id.value()).map(UserMapper::toDomain);
+    }
+
+    @Override
+    public Optional<User> findByIdForUpdate(UserId id) {
+        return rows.findByIdOptional(id.value(), LockModeType.PESSIMISTIC_WRITE).map(UserMapper::toDomain);
     }
 
     @Override

@@ -17,6 +17,7 @@ import java.util.Optional;
 import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.RestPath;
 import org.openreferral.adapter.rest.account.dto.AcceptedResponse;
+import org.openreferral.adapter.rest.account.dto.EmailVerificationConfirmation;
 import org.openreferral.adapter.rest.account.dto.PasswordResetConfirmation;
 import org.openreferral.adapter.rest.account.dto.PasswordResetRequest;
 import org.openreferral.adapter.rest.account.dto.RegisterRequest;
@@ -36,10 +37,14 @@ import org.openreferral.application.account.port.in.RefreshAccessTokenUseCase.Re
 import org.openreferral.application.account.port.in.RefreshAccessTokenUseCase;
 import org.openreferral.application.account.port.in.RegisterUserUseCase.RegisterUserCommand;
 import org.openreferral.application.account.port.in.RegisterUserUseCase;
+import org.openreferral.application.account.port.in.RequestEmailVerificationUseCase.RequestEmailVerificationCommand;
+import org.openreferral.application.account.port.in.RequestEmailVerificationUseCase;
 import org.openreferral.application.account.port.in.RequestPasswordResetUseCase.RequestPasswordResetCommand;
 import org.openreferral.application.account.port.in.RequestPasswordResetUseCase;
 import org.openreferral.application.account.port.in.ResetPasswordUseCase.ResetPasswordCommand;
 import org.openreferral.application.account.port.in.ResetPasswordUseCase;
+import org.openreferral.application.account.port.in.VerifyEmailUseCase.VerifyEmailCommand;
+import org.openreferral.application.account.port.in.VerifyEmailUseCase;
 import org.openreferral.application.shared.error.AuthenticationFailedException;
 import org.openreferral.application.shared.ratelimit.CheckRateLimitUseCase.CheckRateLimitCommand;
 import org.openreferral.application.shared.ratelimit.CheckRateLimitUseCase.RateLimitedAction;
@@ -54,8 +59,9 @@ import org.openreferral.domain.model.user.PresentedPassword;
 import org.openreferral.domain.model.user.Username;
 
 /**
- * Accounts and tokens: registration, the OAuth2 token endpoint (password and refresh grants), logout and
- * password reset. The public operations count against per-client rate limits first.
+ * Accounts and tokens: registration, the OAuth2 token endpoint (password and refresh grants), logout, password
+ * reset and email verification. The public operations count against per-client rate limits first (confirming an
+ * email needs none: its 256-bit token cannot be guessed).
  */
 @Path("/api/v1/auth")
 @Produces(MediaType.APPLICATION_JSON)
@@ -65,6 +71,9 @@ public class AuthResource {
     private static final String REFRESH_GRANT = "refresh_token";
     private static final AcceptedResponse RESET_ACCEPTED = new AcceptedResponse(
             "If an account has this email address, a link to reset its password is on its way.");
+    private static final AcceptedResponse VERIFICATION_ACCEPTED = new AcceptedResponse(
+            "Unless your email address is verified already or you asked for several links within the last hour,"
+                    + " a new verification link is on its way.");
 
     private final RegisterUserUseCase register;
     private final AuthenticateUserUseCase authenticate;
@@ -72,13 +81,16 @@ public class AuthResource {
     private final LogOutUseCase logOut;
     private final RequestPasswordResetUseCase requestReset;
     private final ResetPasswordUseCase resetPassword;
+    private final RequestEmailVerificationUseCase requestVerification;
+    private final VerifyEmailUseCase verifyEmail;
     private final CheckRateLimitUseCase rateLimits;
     private final CallerProvider callers;
     private final AccountMapper mapper;
 
     AuthResource(RegisterUserUseCase register, AuthenticateUserUseCase authenticate,
                  RefreshAccessTokenUseCase refresh, LogOutUseCase logOut, RequestPasswordResetUseCase requestReset,
-                 ResetPasswordUseCase resetPassword, CheckRateLimitUseCase rateLimits, CallerProvider callers,
+                 ResetPasswordUseCase resetPassword, RequestEmailVerificationUseCase requestVerification,
+                 VerifyEmailUseCase verifyEmail, CheckRateLimitUseCase rateLimits, CallerProvider callers,
                  AccountMapper mapper) {
         this.register = register;
         this.authenticate = authenticate;
@@ -86,6 +98,8 @@ public class AuthResource {
         this.logOut = logOut;
         this.requestReset = requestReset;
         this.resetPassword = resetPassword;
+        this.requestVerification = requestVerification;
+        this.verifyEmail = verifyEmail;
         this.rateLimits = rateLimits;
         this.callers = callers;
         this.mapper = mapper;
@@ -203,6 +217,22 @@ public class AuthResource {
         limit(RateLimitedAction.PASSWORD_RESET, http);
         Password newPassword = Fields.parse("newPassword", Password::new, request.newPassword());
         resetPassword.reset(new ResetPasswordCommand(request.token(), newPassword));
+        return Response.noContent().build();
+    }
+
+    @POST
+    @Path("/email-verification")
+    @Authenticated
+    public Response requestEmailVerification() {
+        requestVerification.request(new RequestEmailVerificationCommand(callers.current().id()));
+        return Response.accepted(VERIFICATION_ACCEPTED).build();
+    }
+
+    @POST
+    @Path("/email-verification/confirm")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response confirmEmailVerification(@Valid @NotNull EmailVerificationConfirmation request) {
+        verifyEmail.verify(new VerifyEmailCommand(request.token()));
         return Response.noContent().build();
     }
 

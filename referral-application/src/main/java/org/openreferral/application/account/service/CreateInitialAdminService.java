@@ -18,7 +18,8 @@ import org.openreferral.domain.model.user.Username;
 /**
  * Creates the configured admin when no account has its email. Instances starting together race on the
  * unique indexes: the loser's conflict is read as "already there". An existing non-admin account with that
- * email is not promoted, since anybody could have registered that address before it was configured.
+ * email is not promoted, since anybody could have registered that address before it was configured. The admin's
+ * email counts as verified: the operator vouches for it.
  */
 public final class CreateInitialAdminService implements CreateInitialAdminUseCase {
 
@@ -46,8 +47,11 @@ public final class CreateInitialAdminService implements CreateInitialAdminUseCas
         PasswordHash hash = hasher.hash(command.password().value());
         try {
             return unitOfWork.inTransaction(() -> {
-                users.add(User.register(UserId.newId(), username, email, null, hash, Set.of(Role.ADMIN), null,
-                        clock.instant()));
+                User admin = User.register(UserId.newId(), username, email, null, hash, Set.of(Role.ADMIN), null,
+                        clock.instant());
+                // The operator configured this address: it counts as verified, and no verification mail is sent.
+                admin.verifyEmail();
+                users.add(admin);
                 return Outcome.CREATED;
             });
         } catch (ConflictException e) {

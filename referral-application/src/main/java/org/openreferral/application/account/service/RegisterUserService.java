@@ -9,7 +9,9 @@ import org.openreferral.application.account.port.in.UserView;
 import org.openreferral.application.account.port.out.PasswordHasher;
 import org.openreferral.application.account.port.out.ReferralAttribution;
 import org.openreferral.application.account.port.out.ReferralAttribution.Attribution;
+import org.openreferral.application.account.port.out.EmailVerificationTokenRepository.Issue;
 import org.openreferral.application.account.port.out.UserRepository;
+import org.openreferral.application.account.service.VerificationLinks.Unsent;
 import org.openreferral.application.shared.UnitOfWork;
 import org.openreferral.domain.model.referral.CodeValue;
 import org.openreferral.domain.model.user.AccountConflicts;
@@ -22,7 +24,8 @@ import org.openreferral.domain.model.user.Username;
 
 /**
  * Registers a user. Validation, the email check and password hashing happen first; then one transaction
- * creates the user and, with a referral code, the referral (through {@link ReferralAttribution}), or nothing.
+ * creates the user, its email verification token and, with a referral code, the referral (through
+ * {@link ReferralAttribution}), or nothing. The verification link is mailed after commit, in the background.
  */
 public final class RegisterUserService implements RegisterUserUseCase {
 
@@ -30,15 +33,18 @@ public final class RegisterUserService implements RegisterUserUseCase {
     private final ReferralAttribution attribution;
     private final PasswordHasher hasher;
     private final EmailScreening emailScreening;
+    private final VerificationLinks verificationLinks;
     private final UnitOfWork unitOfWork;
     private final Clock clock;
 
     public RegisterUserService(UserRepository users, ReferralAttribution attribution, PasswordHasher hasher,
-                               EmailScreening emailScreening, UnitOfWork unitOfWork, Clock clock) {
+                               EmailScreening emailScreening, VerificationLinks verificationLinks,
+                               UnitOfWork unitOfWork, Clock clock) {
         this.users = users;
         this.attribution = attribution;
         this.hasher = hasher;
         this.emailScreening = emailScreening;
+        this.verificationLinks = verificationLinks;
         this.unitOfWork = unitOfWork;
         this.clock = clock;
     }
@@ -58,22 +64,32 @@ public final class RegisterUserService implements RegisterUserUseCase {
         boolean emailUnverifiable = emailScreening.ensureAcceptable(email).unverifiable();
         PasswordHash hash = hasher.hash(command.password().value());
 
-        return unitOfWork.inTransaction(() -> {
+        Registered registered = unitOfWork.inTransaction(() -> {
             Instant now = clock.instant();
             UserId id = UserId.newId();
             if (codeValue.isEmpty()) {
                 User user = User.register(id, username, email, name, hash, Set.of(), null, now);
                 users.add(user);
-                return UserViews.of(user, null);
+                return new Registered(UserViews.of(user, null), verificationLink(user, now));
             }
             Attribution referral = attribution.attribute(codeValue.get(),
                     new ReferralAttribution.NewAccount(id, email, emailUnverifiable, command.clientAddress()), now);
             User user = User.register(id, username, email, name, hash, Set.of(), referral.referrerId(), now);
             users.add(user);
             referral.record();
-            return UserViews.of(user,
-                    new UserView.UserRef(referral.referrerId().value(), referral.referrerUsername().value()));
+            return new Registered(UserViews.of(user,
+                    new UserView.UserRef(referral.referrerId().value(), referral.referrerUsername().value())),
+                    verificationLink(user, now));
         });
+        verificationLinks.send(registered.link());
+        return registered.user();
+    }
+
+    private Unsent verificationLink(User user, Instant now) {
+        return verificationLinks.issue(user.id(), user.email(), Issue.REGISTRATION, now);
+    }
+
+    private record Registered(UserView user, Unsent link) {
     }
 
     private void ensureFree(Username username, Email email) {

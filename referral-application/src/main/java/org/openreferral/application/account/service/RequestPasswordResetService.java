@@ -13,7 +13,7 @@ import org.openreferral.application.account.port.out.TokenSecrets.Secret;
 import org.openreferral.application.account.port.out.TokenSecrets;
 import org.openreferral.application.account.port.out.UserRepository;
 import org.openreferral.application.shared.UnitOfWork;
-import org.openreferral.domain.model.session.PasswordResetToken;
+import org.openreferral.domain.model.session.SingleUseToken;
 import org.openreferral.domain.model.user.Email;
 import org.openreferral.domain.model.user.User;
 
@@ -58,7 +58,7 @@ public final class RequestPasswordResetService implements RequestPasswordResetUs
                 return Optional.<Email>empty();
             }
             Instant now = clock.instant();
-            resetTokens.add(PasswordResetToken.issue(UUID.randomUUID(), user.get().id(), secret.digest(), now,
+            resetTokens.add(SingleUseToken.issue(UUID.randomUUID(), user.get().id(), secret.digest(), now,
                     lifetime));
             return Optional.of(user.get().email());
         });

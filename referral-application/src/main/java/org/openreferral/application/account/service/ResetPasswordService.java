@@ -10,7 +10,7 @@ import org.openreferral.application.account.port.out.RefreshTokenRepository;
 import org.openreferral.application.account.port.out.UserRepository;
 import org.openreferral.application.shared.UnitOfWork;
 import org.openreferral.application.shared.error.InvalidTokenException;
-import org.openreferral.domain.model.session.PasswordResetToken;
+import org.openreferral.domain.model.session.SingleUseToken;
 import org.openreferral.domain.model.session.SessionId;
 import org.openreferral.domain.model.user.PasswordHash;
 import org.openreferral.domain.model.user.User;
@@ -55,12 +55,7 @@ public final class ResetPasswordService implements ResetPasswordUseCase {
 
         Reset reset = unitOfWork.inTransaction(() -> {
             Instant now = clock.instant();
-            PasswordResetToken locked = resetTokens.findByDigest(digest, true)
-                    .filter(found -> found.isUsableAt(now))
-                    .orElseThrow(InvalidTokenException::resetToken);
-            locked.use(now);
-            resetTokens.update(locked);
-            resetTokens.useAllOf(locked.user(), now);
+            SingleUseToken locked = SingleUseTokens.spend(resetTokens, digest, now, InvalidTokenException::resetToken);
             User user = users.findById(locked.user()).orElseThrow(InvalidTokenException::resetToken);
             user.changePassword(hash);
             users.update(user);

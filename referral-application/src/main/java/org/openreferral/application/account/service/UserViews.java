@@ -26,7 +26,7 @@ final class UserViews {
 
     static UserView of(User user, UserView.UserRef referredBy) {
         return new UserView(user.id().value(), user.username().value(), user.name().map(DisplayName::value).orElse(null),
-                user.email().value(), user.createdAt(), referredBy,
+                user.email().value(), user.isEmailVerified(), user.createdAt(), referredBy,
                 user.roles().stream().sorted(Comparator.naturalOrder()).map(Role::slug).toList());
     }
 }

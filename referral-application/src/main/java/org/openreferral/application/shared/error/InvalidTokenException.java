@@ -14,4 +14,10 @@ public final class InvalidTokenException extends ReferralException {
         return new InvalidTokenException("invalid-reset-token",
                 "The password reset link is invalid, has already been used or has expired; ask for a new one.");
     }
+
+    /** An email verification token that cannot be used (any reason). */
+    public static InvalidTokenException verificationToken() {
+        return new InvalidTokenException("invalid-verification-token",
+                "The email verification link is invalid, has already been used or has expired; ask for a new one.");
+    }
 }

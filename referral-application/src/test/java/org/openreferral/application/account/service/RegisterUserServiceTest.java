@@ -43,7 +43,8 @@ class RegisterUserServiceTest {
     private RegisterUserService service(EmailScreening.Policy screeningPolicy, RewardPolicy rewards) {
         return new RegisterUserService(fx.users,
                 fx.attribution(rewards, QualifyingCondition.REGISTRATION), fx.hasher,
-                new EmailScreening(fx.verifier, fx.verdictCache, screeningPolicy), fx.unitOfWork, fx.clock);
+                new EmailScreening(fx.verifier, fx.verdictCache, screeningPolicy), fx.verificationLinks, fx.unitOfWork,
+                fx.clock);
     }
 
     private static RegisterUserCommand command(String username, String email, String code) {
@@ -298,5 +299,31 @@ class RegisterUserServiceTest {
         assertThat(fx.users.count()).isEqualTo(users);
         assertThat(fx.referrals.count()).isEqualTo(referrals);
         assertThat(fx.ledger.stored()).hasSize(ledger);
+    }
+
+    @Test
+    void aNewAccountIsUnverifiedAndGetsAVerificationLinkMailedAfterCommit() {
+        UserView view = service.register(command("jane", "jane@example.com", null));
+
+        assertThat(view.emailVerified()).isFalse();
+        User jane = fx.users.storedByUsername("jane").orElseThrow();
+        assertThat(fx.verificationTokens.of(jane.id())).singleElement().satisfies(token -> {
+            assertThat(token.createdAt()).isEqualTo(Fixture.START);
+            assertThat(token.expiresAt()).isEqualTo(Fixture.START.plus(Fixture.VERIFICATION_LIFETIME));
+        });
+        assertThat(fx.verificationMailer.sent()).singleElement().satisfies(sent -> {
+            assertThat(sent.recipient()).isEqualTo(new Email("jane@example.com"));
+            assertThat(fx.secrets.digestOf(sent.token())).isEqualTo(fx.verificationTokens.of(jane.id()).get(0).digest());
+        });
+        assertThat(fx.verificationMailer.calledInsideTransaction()).isFalse();
+    }
+
+    @Test
+    void aFailedRegistrationStoresNoVerificationTokenAndMailsNothing() {
+        assertThatThrownBy(() -> service.register(command("jane", "jane@example.com", "NOSUCHCODE")))
+                .isInstanceOf(RuleViolationException.class);
+
+        assertThat(fx.verificationMailer.sent()).isEmpty();
+        assertThat(fx.users.storedByUsername("jane")).isEmpty();
     }
 }

@@ -114,7 +114,7 @@ class ResetPasswordServiceTest {
 
     private String mailedToken() {
         request.request(new RequestPasswordResetCommand(new Email("jane@example.com")));
-        List<org.openreferral.application.fakes.FakePasswordResetMailer.Sent> sent = fx.mailer.sent();
+        List<org.openreferral.application.fakes.RecordingLinkMailer.Sent> sent = fx.mailer.sent();
         return sent.get(sent.size() - 1).token();
     }
 

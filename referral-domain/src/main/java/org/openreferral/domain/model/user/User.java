@@ -17,9 +17,10 @@ public final class User {
     private final Set<Role> roles;
     private final Instant createdAt;
     private final UserId referredBy;
+    private boolean emailVerified;
 
     private User(UserId id, Username username, Email email, DisplayName name, PasswordHash passwordHash,
-                 Set<Role> roles, Instant createdAt, UserId referredBy) {
+                 Set<Role> roles, Instant createdAt, UserId referredBy, boolean emailVerified) {
         this.id = Objects.requireNonNull(id, "id");
         this.username = Objects.requireNonNull(username, "username");
         this.email = Objects.requireNonNull(email, "email");
@@ -29,21 +30,39 @@ public final class User {
         this.roles.add(Role.USER);
         this.createdAt = Objects.requireNonNull(createdAt, "createdAt");
         this.referredBy = referredBy;
+        this.emailVerified = emailVerified;
     }
 
-    /** A new account, optionally referred by the owner of a referral code. */
+    /** A new account, optionally referred by the owner of a referral code; its email is not verified yet. */
     public static User register(UserId id, Username username, Email email, DisplayName name,
                                 PasswordHash passwordHash, Set<Role> roles, UserId referredBy, Instant now) {
         if (id.equals(referredBy)) {
             throw new IllegalArgumentException("a user cannot refer themselves");
         }
-        return new User(id, username, email, name, passwordHash, roles, now, referredBy);
+        return new User(id, username, email, name, passwordHash, roles, now, referredBy, false);
     }
 
     /** Rebuilds a stored user; for persistence adapters only. */
     public static User reconstitute(UserId id, Username username, Email email, DisplayName name,
-                                    PasswordHash passwordHash, Set<Role> roles, Instant createdAt, UserId referredBy) {
-        return new User(id, username, email, name, passwordHash, roles, createdAt, referredBy);
+                                    PasswordHash passwordHash, Set<Role> roles, Instant createdAt, UserId referredBy,
+                                    boolean emailVerified) {
+        return new User(id, username, email, name, passwordHash, roles, createdAt, referredBy, emailVerified);
+    }
+
+    /**
+     * Records that the owner of the address has shown they receive its mail. Returns whether this changed anything:
+     * verifying twice is harmless, and the address of a user never changes, so it stays verified.
+     */
+    public boolean verifyEmail() {
+        if (emailVerified) {
+            return false;
+        }
+        emailVerified = true;
+        return true;
+    }
+
+    public boolean isEmailVerified() {
+        return emailVerified;
     }
 
     /** Replaces the password hash, e.g. after a confirmed password reset. */

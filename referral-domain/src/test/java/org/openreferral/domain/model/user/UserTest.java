@@ -33,7 +33,7 @@ class UserTest {
     @Test
     void reconstitutedUserAlsoAlwaysHasRoleUser() {
         User user = User.reconstitute(UserId.newId(), new Username("jane"), new Email("jane@example.com"), null,
-                new PasswordHash("h"), Set.of(Role.ADMIN), NOW, null);
+                new PasswordHash("h"), Set.of(Role.ADMIN), NOW, null, false);
 
         assertThat(user.roles()).contains(Role.USER, Role.ADMIN);
     }
@@ -84,5 +84,23 @@ class UserTest {
     private static User register(UserId id, Set<Role> roles, UserId referredBy) {
         return User.register(id, new Username("jane"), new Email("jane@example.com"), null,
                 new PasswordHash("hash"), roles, referredBy, NOW);
+    }
+
+    @Test
+    void aNewUsersEmailIsNotVerifiedUntilTheyVerifyIt() {
+        User user = register(UserId.newId(), Set.of(), null);
+
+        assertThat(user.isEmailVerified()).isFalse();
+        assertThat(user.verifyEmail()).isTrue();
+        assertThat(user.isEmailVerified()).isTrue();
+    }
+
+    @Test
+    void verifyingAnAlreadyVerifiedEmailChangesNothing() {
+        User user = User.reconstitute(UserId.newId(), new Username("jane"), new Email("jane@example.com"), null,
+                new PasswordHash("h"), Set.of(), NOW, null, true);
+
+        assertThat(user.verifyEmail()).isFalse();
+        assertThat(user.isEmailVerified()).isTrue();
     }
 }

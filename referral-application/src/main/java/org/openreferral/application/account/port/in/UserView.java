@@ -5,8 +5,8 @@ import java.util.List;
 import java.util.UUID;
 
 /** A user as the API shows it. */
-public record UserView(UUID id, String username, String name, String email, Instant createdAt,
-                       UserRef referredBy, List<String> roles) {
+public record UserView(UUID id, String username, String name, String email, boolean emailVerified,
+                       Instant createdAt, UserRef referredBy, List<String> roles) {
 
     /** Who referred a user. */
     public record UserRef(UUID id, String username) {

@@ -1,21 +1,9 @@
 package org.openreferral.application.account.port.out;
 
-import java.time.Instant;
-import java.util.Optional;
-import org.openreferral.domain.model.session.PasswordResetToken;
-import org.openreferral.domain.model.user.UserId;
+import org.openreferral.domain.model.session.SingleUseToken;
 
 /** Out-port: where password reset tokens are kept, by the digest of their secret only. */
-public interface PasswordResetTokenRepository {
+public interface PasswordResetTokenRepository extends SingleUseTokenStore {
 
-    void add(PasswordResetToken token);
-
-    /** Stores a changed token (used). */
-    void update(PasswordResetToken token);
-
-    /** The token with this digest; with {@code forUpdate} locked until the transaction ends. */
-    Optional<PasswordResetToken> findByDigest(String digest, boolean forUpdate);
-
-    /** Marks every unused token of the user as used; returns how many. */
-    int useAllOf(UserId user, Instant now);
+    void add(SingleUseToken token);
 }

@@ -17,10 +17,13 @@ public interface UserRepository {
      */
     void add(User user);
 
-    /** Stores a changed user (its password hash). */
+    /** Stores a changed user (its password hash, whether its email is verified). */
     void update(User user);
 
     Optional<User> findById(UserId id);
+
+    /** The user with this id, its row locked until the transaction ends (serialises per-user limits). */
+    Optional<User> findByIdForUpdate(UserId id);
 
     /** Whether a user with this id exists; cheaper than loading it. */
     boolean existsById(UserId id);

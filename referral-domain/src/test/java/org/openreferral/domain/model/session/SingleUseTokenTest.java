@@ -9,12 +9,12 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.openreferral.domain.model.user.UserId;
 
-class PasswordResetTokenTest {
+class SingleUseTokenTest {
 
     private static final Instant NOW = Instant.parse("2026-03-01T10:00:00Z");
     private static final Duration LIFETIME = Duration.ofMinutes(30);
 
-    private final PasswordResetToken token = PasswordResetToken.issue(UUID.randomUUID(), UserId.newId(), "digest",
+    private final SingleUseToken token = SingleUseToken.issue(UUID.randomUUID(), UserId.newId(), "digest",
             NOW, LIFETIME);
 
     @Test

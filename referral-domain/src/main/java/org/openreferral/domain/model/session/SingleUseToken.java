@@ -7,8 +7,11 @@ import java.util.Optional;
 import java.util.UUID;
 import org.openreferral.domain.model.user.UserId;
 
-/** Aggregate: a single-use, short-lived permission to set a user's password, known only by its digest. */
-public final class PasswordResetToken {
+/**
+ * Aggregate: a single-use, short-lived permission mailed to a user (password reset, email verification), known
+ * only by its digest.
+ */
+public final class SingleUseToken {
 
     private final UUID id;
     private final UserId user;
@@ -17,7 +20,7 @@ public final class PasswordResetToken {
     private final Instant expiresAt;
     private Instant usedAt;
 
-    private PasswordResetToken(UUID id, UserId user, String digest, Instant createdAt, Instant expiresAt,
+    private SingleUseToken(UUID id, UserId user, String digest, Instant createdAt, Instant expiresAt,
                                Instant usedAt) {
         this.id = Objects.requireNonNull(id, "id");
         this.user = Objects.requireNonNull(user, "user");
@@ -28,17 +31,17 @@ public final class PasswordResetToken {
     }
 
     /** A new token living {@code lifetime} from {@code now}. */
-    public static PasswordResetToken issue(UUID id, UserId user, String digest, Instant now, Duration lifetime) {
+    public static SingleUseToken issue(UUID id, UserId user, String digest, Instant now, Duration lifetime) {
         if (lifetime.isNegative() || lifetime.isZero()) {
             throw new IllegalArgumentException("lifetime must be positive");
         }
-        return new PasswordResetToken(id, user, digest, now, now.plus(lifetime), null);
+        return new SingleUseToken(id, user, digest, now, now.plus(lifetime), null);
     }
 
     /** Rebuilds a stored token; for persistence adapters only. */
-    public static PasswordResetToken reconstitute(UUID id, UserId user, String digest, Instant createdAt,
+    public static SingleUseToken reconstitute(UUID id, UserId user, String digest, Instant createdAt,
                                                   Instant expiresAt, Instant usedAt) {
-        return new PasswordResetToken(id, user, digest, createdAt, expiresAt, usedAt);
+        return new SingleUseToken(id, user, digest, createdAt, expiresAt, usedAt);
     }
 
     /** Whether the token still works: never used and not expired. */
@@ -49,7 +52,7 @@ public final class PasswordResetToken {
     /** Spends the token; it works once. */
     public void use(Instant now) {
         if (!isUsableAt(now)) {
-            throw new IllegalStateException("a used or expired reset token cannot be used");
+            throw new IllegalStateException("a used or expired token cannot be used");
         }
         usedAt = now;
     }

@@ -1,0 +1,75 @@
+package org.openreferral.adapter.security;
+
+import io.quarkus.mailer.Mail;
+import io.quarkus.mailer.reactive.ReactiveMailer;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.util.Optional;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+import org.openreferral.domain.model.user.Email;
+
+/**
+ * Adapter part: the one way mails with links leave the service (password reset, email verification). With
+ * {@code referral.mail.smtp-host} set, through the Quarkus mailer over SMTP, in the background (the request never
+ * waits for the mail server, and a failure is logged without address or token). Without it (the embedded default)
+ * the mail is written to the log with a masked address, so that a developer can follow the link.
+ */
+@ApplicationScoped
+public class MailChannel {
+
+    private static final Logger LOG = Logger.getLogger(MailChannel.class);
+    // An attempt that neither succeeds nor fails within this time is given up.
+    private static final Duration ATTEMPT_TIMEOUT = Duration.ofSeconds(20);
+    // Why retry: now and then the Vert.x mail client misreads the server's greeting on a fresh connection (a
+    // prefix of the "220 ..." line is lost, so it reports "got error response: ...ready" and quits, or waits for
+    // the rest of a line that never comes). With keep-alive off every mail opens a fresh connection. A second
+    // attempt on a new connection goes through; a duplicate link mail is harmless.
+    private static final int RETRIES = 1;
+
+    private final ReactiveMailer mailer;
+    private final boolean smtp;
+    private final String from;
+
+    @Inject
+    public MailChannel(ReactiveMailer mailer,
+                       @ConfigProperty(name = "referral.mail.smtp-host") Optional<String> smtpHost,
+                       @ConfigProperty(name = "referral.mail.from",
+                               defaultValue = "Open Referral <no-reply@openreferral.invalid>") String from) {
+        this.mailer = mailer;
+        this.smtp = smtpHost.filter(host -> !host.isBlank()).isPresent();
+        this.from = from;
+        if (smtp) {
+            LOG.infof("Mails with links (password reset, email verification): SMTP via %s", smtpHost.get());
+        } else {
+            LOG.info("Mails with links (password reset, email verification): written to the log"
+                    + " (set REFERRAL_MAIL_SMTP_HOST to send them by SMTP)");
+        }
+    }
+
+    /** Sends (or logs) one mail; {@code kind} names it in log lines, e.g. "Password reset mail". Never throws. */
+    public void send(String kind, Email recipient, String subject, String body) {
+        if (!smtp) {
+            LOG.infof("%s for %s (not sent: no SMTP server configured):%n%s", kind, recipient.masked(), body);
+            return;
+        }
+        try {
+            Mail mail = Mail.withText(recipient.value(), subject, body).setFrom(from);
+            Uni.createFrom().deferred(() -> mailer.send(mail))
+                    .ifNoItem().after(ATTEMPT_TIMEOUT).fail()
+                    .onFailure().retry().atMost(RETRIES)
+                    .subscribe().with(
+                            sent -> LOG.debugf("%s handed to the SMTP server", kind),
+                            error -> failed(kind, error));
+        } catch (RuntimeException e) {
+            failed(kind, e);
+        }
+    }
+
+    // Neither the address nor the token may reach the log: the exception's message could hold either.
+    private static void failed(String kind, Throwable error) {
+        LOG.warnf("%s could not be sent (%s); the recipient can ask again", kind, error.getClass().getName());
+    }
+}
