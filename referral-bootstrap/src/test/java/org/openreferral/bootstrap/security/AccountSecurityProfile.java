@@ -7,8 +7,8 @@ import java.util.Map;
 
 /**
  * Test profile: rate limits on with small budgets, the client taken from {@code X-Forwarded-For} (so that
- * each test is a client of its own, see {@link SecurityTestBase}), a real SMTP server, and an admin
- * created from configuration.
+ * each test is a client of its own, see {@link SecurityTestBase}), a real SMTP server, an admin created from
+ * configuration, and referrals qualifying on the referee's verified email (the production default).
  */
 public class AccountSecurityProfile implements QuarkusTestProfile {
 
@@ -37,6 +37,9 @@ public class AccountSecurityProfile implements QuarkusTestProfile {
         config.put("referral.admin.password", ADMIN_PASSWORD);
         config.put("referral.password-reset.link-base", "https://referrals.test/reset-password?token=");
         config.put("referral.email-verification.link-base", "https://referrals.test/verify-email?token=");
+        // The production default (the shared test setting is v1's "registration"): a referral qualifies when the
+        // referee confirms the mailed link (RewardOnVerifiedEmailTest).
+        config.put("referral.qualify-on", "email-verified");
         return config;
     }
 

@@ -27,8 +27,8 @@ import org.openreferral.bootstrap.support.TestClockProducer;
 @TestProfile(AccountSecurityProfile.class)
 class EmailVerificationTest extends SecurityTestBase {
 
-    private static final String SUBJECT = "Confirm your email address for Open Referral";
-    private static final Pattern LINK = Pattern.compile("https://referrals\\.test/verify-email\\?token=([A-Za-z0-9_-]+)");
+    static final String SUBJECT = "Confirm your email address for Open Referral";
+    static final Pattern LINK = Pattern.compile("https://referrals\\.test/verify-email\\?token=([A-Za-z0-9_-]+)");
 
     @Inject
     Database database;
@@ -133,7 +133,7 @@ class EmailVerificationTest extends SecurityTestBase {
         return given().auth().oauth2(accessToken).post("/api/v1/auth/email-verification").then();
     }
 
-    private static ValidatableResponse confirm(String token) {
+    static ValidatableResponse confirm(String token) {
         return given().contentType(ContentType.JSON).body(Map.of("token", token))
                 .post("/api/v1/auth/email-verification/confirm").then();
     }
