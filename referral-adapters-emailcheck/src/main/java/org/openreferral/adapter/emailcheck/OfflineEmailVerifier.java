@@ -2,8 +2,8 @@ package org.openreferral.adapter.emailcheck;
 
 import java.util.Locale;
 import java.util.regex.Pattern;
-import org.openreferral.application.account.port.out.EmailVerdict.Status;
 import org.openreferral.application.account.port.out.EmailVerdict;
+import org.openreferral.application.account.port.out.EmailVerdict.Status;
 import org.openreferral.application.account.port.out.EmailVerifier;
 import org.openreferral.domain.model.user.Email;
 

@@ -17,8 +17,8 @@ import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.openreferral.application.account.port.out.EmailVerdict.Status;
 import org.openreferral.application.account.port.out.EmailVerdict;
+import org.openreferral.application.account.port.out.EmailVerdict.Status;
 import org.openreferral.domain.model.user.Email;
 
 // A fresh verifier per test means a fresh, closed breaker; the test profile shortens its delay to 1s.

@@ -7,8 +7,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.openreferral.application.account.port.out.EmailVerdict.Status;
 import org.openreferral.application.account.port.out.EmailVerdict;
+import org.openreferral.application.account.port.out.EmailVerdict.Status;
 import org.openreferral.domain.model.user.Email;
 
 class OfflineEmailVerifierTest {

@@ -8,8 +8,8 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.UUID;
 import org.eclipse.microprofile.jwt.JsonWebToken;
-import org.openreferral.application.account.port.in.ValidateAccessTokenUseCase.ValidateAccessTokenCommand;
 import org.openreferral.application.account.port.in.ValidateAccessTokenUseCase;
+import org.openreferral.application.account.port.in.ValidateAccessTokenUseCase.ValidateAccessTokenCommand;
 import org.openreferral.domain.error.ReferralException;
 
 /**

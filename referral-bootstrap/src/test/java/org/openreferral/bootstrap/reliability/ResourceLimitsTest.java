@@ -32,8 +32,8 @@ import java.util.function.IntFunction;
 import org.jboss.logging.Logger;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.openreferral.bootstrap.reliability.Http.Reply;
 import org.openreferral.bootstrap.http.BodySizeLimit;
+import org.openreferral.bootstrap.reliability.Http.Reply;
 import org.openreferral.bootstrap.support.Api;
 import org.openreferral.bootstrap.support.Database;
 

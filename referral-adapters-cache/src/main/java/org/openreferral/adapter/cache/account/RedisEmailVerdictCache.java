@@ -5,8 +5,8 @@ import java.time.Duration;
 import java.util.Optional;
 import org.openreferral.adapter.cache.shared.KeyedHashes;
 import org.openreferral.adapter.cache.shared.RedisCalls;
-import org.openreferral.application.account.port.out.EmailVerdict.Status;
 import org.openreferral.application.account.port.out.EmailVerdict;
+import org.openreferral.application.account.port.out.EmailVerdict.Status;
 import org.openreferral.application.account.port.out.EmailVerdictCache;
 import org.openreferral.domain.model.user.Email;
 

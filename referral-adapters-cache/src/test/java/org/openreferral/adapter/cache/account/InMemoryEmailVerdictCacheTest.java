@@ -8,8 +8,8 @@ import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.Test;
 import org.openreferral.adapter.cache.shared.FakeTicker;
 import org.openreferral.adapter.cache.shared.KeyedHashes;
-import org.openreferral.application.account.port.out.EmailVerdict.Status;
 import org.openreferral.application.account.port.out.EmailVerdict;
+import org.openreferral.application.account.port.out.EmailVerdict.Status;
 import org.openreferral.application.account.port.out.EmailVerdictCache;
 import org.openreferral.domain.model.user.Email;
 

@@ -14,8 +14,8 @@ import org.junit.jupiter.api.Test;
 import org.openreferral.adapter.cache.shared.EmbeddedRedis;
 import org.openreferral.adapter.cache.shared.KeyedHashes;
 import org.openreferral.adapter.cache.shared.RedisWaits;
-import org.openreferral.application.account.port.out.EmailVerdict.Status;
 import org.openreferral.application.account.port.out.EmailVerdict;
+import org.openreferral.application.account.port.out.EmailVerdict.Status;
 import org.openreferral.application.account.port.out.EmailVerdictCache;
 import org.openreferral.domain.model.user.Email;
 

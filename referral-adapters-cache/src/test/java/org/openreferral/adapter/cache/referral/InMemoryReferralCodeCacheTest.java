@@ -9,9 +9,9 @@ import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.Test;
 import org.openreferral.adapter.cache.shared.FakeTicker;
 import org.openreferral.adapter.cache.shared.KeyedHashes;
+import org.openreferral.application.referral.port.out.ReferralCodeCache;
 import org.openreferral.application.referral.port.out.ReferralCodeCache.CachedCode;
 import org.openreferral.application.referral.port.out.ReferralCodeCache.Snapshot;
-import org.openreferral.application.referral.port.out.ReferralCodeCache;
 import org.openreferral.domain.model.user.Email;
 
 class InMemoryReferralCodeCacheTest extends ReferralCodeCacheContract {

@@ -16,8 +16,8 @@ import org.junit.jupiter.api.Test;
 import org.openreferral.adapter.cache.shared.EmbeddedRedis;
 import org.openreferral.adapter.cache.shared.KeyedHashes;
 import org.openreferral.adapter.cache.shared.RedisWaits;
-import org.openreferral.application.referral.port.out.ReferralCodeCache.CachedCode;
 import org.openreferral.application.referral.port.out.ReferralCodeCache;
+import org.openreferral.application.referral.port.out.ReferralCodeCache.CachedCode;
 import org.openreferral.domain.model.user.Email;
 
 @QuarkusTest

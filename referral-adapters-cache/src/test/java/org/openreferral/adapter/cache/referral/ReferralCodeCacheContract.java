@@ -13,9 +13,9 @@ import java.util.concurrent.Future;
 import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.openreferral.application.referral.port.out.ReferralCodeCache;
 import org.openreferral.application.referral.port.out.ReferralCodeCache.CachedCode;
 import org.openreferral.application.referral.port.out.ReferralCodeCache.Snapshot;
-import org.openreferral.application.referral.port.out.ReferralCodeCache;
 import org.openreferral.domain.model.user.Email;
 
 /** What every {@link ReferralCodeCache} must do; run against the in-process and the Redis implementation. */

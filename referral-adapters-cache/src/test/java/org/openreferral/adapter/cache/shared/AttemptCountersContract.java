@@ -12,8 +12,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
-import org.openreferral.application.shared.ratelimit.AttemptCounters.Window;
 import org.openreferral.application.shared.ratelimit.AttemptCounters;
+import org.openreferral.application.shared.ratelimit.AttemptCounters.Window;
 
 /** What every {@link AttemptCounters} must do; run against the in-process and the Redis implementation. */
 abstract class AttemptCountersContract {

@@ -10,12 +10,12 @@ import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
-import org.openreferral.application.account.port.out.EmailVerdict.Status;
 import org.openreferral.application.account.port.out.EmailVerdict;
+import org.openreferral.application.account.port.out.EmailVerdict.Status;
 import org.openreferral.application.account.port.out.EmailVerdictCache;
 import org.openreferral.application.account.port.out.SubjectExistenceCache;
-import org.openreferral.application.referral.port.out.ReferralCodeCache.CachedCode;
 import org.openreferral.application.referral.port.out.ReferralCodeCache;
+import org.openreferral.application.referral.port.out.ReferralCodeCache.CachedCode;
 import org.openreferral.domain.model.user.Email;
 import org.openreferral.domain.model.user.UserId;
 

@@ -10,8 +10,8 @@ import jakarta.inject.Inject;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.openreferral.application.shared.ratelimit.AttemptCounters.Window;
 import org.openreferral.application.shared.ratelimit.AttemptCounters;
+import org.openreferral.application.shared.ratelimit.AttemptCounters.Window;
 
 @QuarkusTest
 @WithTestResource(EmbeddedRedis.class)

@@ -22,12 +22,12 @@ import org.jboss.logmanager.ExtLogRecord;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.openreferral.application.account.port.out.EmailVerdict.Status;
 import org.openreferral.application.account.port.out.EmailVerdict;
+import org.openreferral.application.account.port.out.EmailVerdict.Status;
 import org.openreferral.application.account.port.out.EmailVerdictCache;
+import org.openreferral.application.referral.port.out.ReferralCodeCache;
 import org.openreferral.application.referral.port.out.ReferralCodeCache.CachedCode;
 import org.openreferral.application.referral.port.out.ReferralCodeCache.Snapshot;
-import org.openreferral.application.referral.port.out.ReferralCodeCache;
 import org.openreferral.domain.model.user.Email;
 
 @QuarkusTest

@@ -10,8 +10,8 @@ import org.openreferral.application.account.port.out.RefreshTokenRepository;
 import org.openreferral.application.account.port.out.UserRepository;
 import org.openreferral.application.shared.UnitOfWork;
 import org.openreferral.application.shared.error.InvalidTokenException;
-import org.openreferral.domain.model.session.SingleUseToken;
 import org.openreferral.domain.model.session.SessionId;
+import org.openreferral.domain.model.session.SingleUseToken;
 import org.openreferral.domain.model.user.PasswordHash;
 import org.openreferral.domain.model.user.User;
 

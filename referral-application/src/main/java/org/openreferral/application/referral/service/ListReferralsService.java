@@ -2,10 +2,10 @@ package org.openreferral.application.referral.service;
 
 import org.openreferral.application.referral.port.in.ListReferralsUseCase;
 import org.openreferral.application.referral.port.in.ReferralView;
-import org.openreferral.application.referral.port.out.ReferralCodeRepository.Lock;
 import org.openreferral.application.referral.port.out.ReferralCodeRepository;
-import org.openreferral.application.referral.port.out.ReferralRepository.ReferralRecord;
+import org.openreferral.application.referral.port.out.ReferralCodeRepository.Lock;
 import org.openreferral.application.referral.port.out.ReferralRepository;
+import org.openreferral.application.referral.port.out.ReferralRepository.ReferralRecord;
 import org.openreferral.application.shared.Caller;
 import org.openreferral.application.shared.Page;
 import org.openreferral.application.shared.UnitOfWork;
