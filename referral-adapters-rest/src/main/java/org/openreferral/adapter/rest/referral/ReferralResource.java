@@ -20,6 +20,7 @@ import org.openreferral.adapter.rest.referral.dto.QualifyReferralRequest;
 import org.openreferral.adapter.rest.referral.dto.ReferralResponse;
 import org.openreferral.adapter.rest.referral.dto.VoidReferralRequest;
 import org.openreferral.adapter.rest.shared.CallerProvider;
+import org.openreferral.adapter.rest.shared.Fields;
 import org.openreferral.adapter.rest.shared.PageResponse;
 import org.openreferral.adapter.rest.shared.RequestParsing;
 import org.openreferral.application.referral.port.in.ApproveReferralUseCase;
@@ -32,7 +33,6 @@ import org.openreferral.application.referral.port.in.QualifyReferralUseCase;
 import org.openreferral.application.referral.port.in.QualifyReferralUseCase.QualifyReferralCommand;
 import org.openreferral.application.referral.port.in.VoidReferralUseCase;
 import org.openreferral.application.referral.port.in.VoidReferralUseCase.VoidReferralCommand;
-import org.openreferral.domain.error.InvalidValueException;
 import org.openreferral.domain.error.NotFoundException;
 import org.openreferral.domain.model.referral.ReferralId;
 import org.openreferral.domain.model.referral.ReferralStatus;
@@ -114,7 +114,7 @@ public class ReferralResource {
         }
         return Arrays.stream(ReferralStatus.values()).filter(status -> status.name().equals(text)).findFirst()
                 .map(Optional::of)
-                .orElseThrow(() -> new InvalidValueException("status",
+                .orElseThrow(() -> Fields.invalid("status",
                         "must be one of " + Arrays.toString(ReferralStatus.values())));
     }
 
@@ -131,6 +131,6 @@ public class ReferralResource {
         } catch (IllegalArgumentException e) {
             // reported below
         }
-        throw new InvalidValueException(field, "must be a UUID");
+        throw Fields.invalid(field, "must be a UUID");
     }
 }
