@@ -8,7 +8,8 @@ import java.util.Map;
 /**
  * Test profile: rate limits on with small budgets, the client taken from {@code X-Forwarded-For} (so that
  * each test is a client of its own, see {@link SecurityTestBase}), a real SMTP server, an admin created from
- * configuration, and referrals qualifying on the referee's verified email (the production default).
+ * configuration, and referrals qualifying on the referee's verified email (the production default) under a
+ * lifetime cap of {@value #LIFETIME_CAP} rewards per referrer.
  */
 public class AccountSecurityProfile implements QuarkusTestProfile {
 
@@ -18,6 +19,7 @@ public class AccountSecurityProfile implements QuarkusTestProfile {
     static final int TOKEN_BUDGET = 20;
     static final int PASSWORD_RESET_BUDGET = 5;
     static final int LOOKUP_BUDGET = 5;
+    static final int LIFETIME_CAP = 10;
 
     @Override
     public Map<String, String> getConfigOverrides() {
@@ -40,6 +42,7 @@ public class AccountSecurityProfile implements QuarkusTestProfile {
         // The production default (the shared test setting is v1's "registration"): a referral qualifies when the
         // referee confirms the mailed link (RewardOnVerifiedEmailTest).
         config.put("referral.qualify-on", "email-verified");
+        config.put("referral.reward.cap-lifetime", Integer.toString(LIFETIME_CAP));
         return config;
     }
 
