@@ -28,6 +28,7 @@ import org.openreferral.application.account.port.out.EmailVerificationTokenRepos
 import org.openreferral.application.account.port.out.PasswordResetTokenRepository;
 import org.openreferral.application.account.port.out.RefreshTokenRepository;
 import org.openreferral.application.account.port.out.UserRepository;
+import org.openreferral.application.contract.ClientRepositoryContract;
 import org.openreferral.application.contract.EmailVerificationTokenRepositoryContract;
 import org.openreferral.application.contract.PasswordResetTokenRepositoryContract;
 import org.openreferral.application.contract.ReferralCodeRepositoryContract;
@@ -38,6 +39,7 @@ import org.openreferral.application.contract.RepositoryContract;
 import org.openreferral.application.contract.RewardLedgerContract;
 import org.openreferral.application.contract.Stores;
 import org.openreferral.application.contract.UserRepositoryContract;
+import org.openreferral.application.integration.port.out.ClientRepository;
 import org.openreferral.application.referral.port.out.ReferralCodeRepository;
 import org.openreferral.application.referral.port.out.ReferralRepository;
 import org.openreferral.application.referral.port.out.RewardLedger;
@@ -78,6 +80,8 @@ class PostgresRepositoriesTest {
     @Inject
     EmailVerificationTokenRepository verificationTokens;
     @Inject
+    ClientRepository clients;
+    @Inject
     DataSource dataSource;
 
     /** The adapters over emptied tables: every table of the schema but Liquibase's own. */
@@ -92,7 +96,8 @@ class PostgresRepositoriesTest {
             }
             return statement.executeUpdate("truncate " + String.join(", ", tables));
         });
-        return new Stores(unitOfWork, users, codes, referrals, ledger, refreshTokens, resetTokens, verificationTokens);
+        return new Stores(unitOfWork, users, codes, referrals, ledger, refreshTokens, resetTokens, verificationTokens,
+                clients);
     }
 
     /** Plain SQL on a connection of its own, outside the adapters and their transactions. */
@@ -169,6 +174,14 @@ class PostgresRepositoriesTest {
 
     @Nested
     class ResetTokens extends PasswordResetTokenRepositoryContract {
+        @Override
+        protected Stores emptyStores() {
+            return emptied();
+        }
+    }
+
+    @Nested
+    class Clients extends ClientRepositoryContract {
         @Override
         protected Stores emptyStores() {
             return emptied();

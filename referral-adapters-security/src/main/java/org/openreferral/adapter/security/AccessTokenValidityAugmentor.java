@@ -14,7 +14,8 @@ import org.openreferral.domain.error.ReferralException;
 
 /**
  * Wiring: once SmallRye JWT has verified a bearer token (signature, algorithm, issuer, audience, expiry),
- * asks the application whether the token still counts: not logged out, and its subject still exists.
+ * asks the application whether the token still counts: not logged out, and its subject (a user, or a machine
+ * client for a token in group {@code client}) still exists.
  * Runs for every request that needs an identity, so no endpoint can forget the check. A refusal is an
  * authentication failure whose cause carries the application's error code ({@code token-revoked}).
  */
@@ -36,7 +37,8 @@ public class AccessTokenValidityAugmentor implements SecurityIdentityAugmentor {
         return context.runBlocking(() -> {
             try {
                 validation.validate(new ValidateAccessTokenCommand(uuid(token.getSubject()), token.getTokenID(),
-                        optionalUuid(token.getClaim(JwtTokenIssuer.SESSION_CLAIM))));
+                        optionalUuid(token.getClaim(JwtTokenIssuer.SESSION_CLAIM)),
+                        token.getGroups() != null && token.getGroups().contains(JwtTokenIssuer.CLIENT_GROUP)));
                 return identity;
             } catch (ReferralException refused) {
                 throw new AuthenticationFailedException(refused.getMessage(), refused);

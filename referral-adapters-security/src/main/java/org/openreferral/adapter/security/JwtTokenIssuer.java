@@ -11,21 +11,29 @@ import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import org.eclipse.microprofile.jwt.Claims;
 import org.openreferral.application.account.port.out.TokenIssuer;
+import org.openreferral.domain.model.client.ClientId;
+import org.openreferral.domain.model.client.Scope;
 import org.openreferral.domain.model.session.SessionId;
 import org.openreferral.domain.model.user.Role;
 import org.openreferral.domain.model.user.User;
 
 /**
  * Adapter: signs ES256 access tokens with {@code iss}, {@code aud}, {@code sub}, {@code upn}, {@code groups},
- * {@code iat}, {@code exp}, {@code jti} and {@code sid} (the login session, which logout ends).
+ * {@code iat}, {@code exp}, {@code jti} and {@code sid} (the login session, which logout ends); a machine client's
+ * token has {@code sub} = the client id, {@code groups} = ["client"] and {@code scope} instead of upn and sid.
  */
 @ApplicationScoped
 public class JwtTokenIssuer implements TokenIssuer {
 
     /** The claim that names the token's login session (OpenID Connect's session id claim). */
     public static final String SESSION_CLAIM = "sid";
+    /** The claim that lists a machine client's granted scopes, space-separated (RFC 8693 / RFC 9068). */
+    public static final String SCOPE_CLAIM = "scope";
+    /** The one group of a machine client's token; no person holds it. */
+    public static final String CLIENT_GROUP = "client";
 
     private final SigningKeys keys;
     private final JwtConfig config;
@@ -63,6 +71,29 @@ public class JwtTokenIssuer implements TokenIssuer {
                 .expiresAt(issuedAt + lifetime.toSeconds())
                 .claim(Claims.jti, id)
                 .claim(SESSION_CLAIM, session.value().toString())
+                .jws()
+                .algorithm(SignatureAlgorithm.ES256)
+                .type("JWT")
+                .keyId(keys.keyId())
+                .sign(keys.privateKey());
+        return new AccessToken(token, id, Duration.ofSeconds(lifetime.toSeconds()));
+    }
+
+    /** No {@code upn} nor {@code sid}: a client has no username and no login session. */
+    @Override
+    public AccessToken issueForClient(ClientId client, Set<Scope> scopes) {
+        long issuedAt = clock.instant().getEpochSecond();
+        String id = UUID.randomUUID().toString();
+        String token = Jwt.claims()
+                .issuer(config.issuer())
+                .audience(config.audience())
+                .subject(client.toString())
+                .groups(Set.of(CLIENT_GROUP))
+                .issuedAt(issuedAt)
+                .expiresAt(issuedAt + lifetime.toSeconds())
+                .claim(Claims.jti, id)
+                .claim(SCOPE_CLAIM, scopes.stream().sorted(Comparator.naturalOrder()).map(Scope::slug)
+                        .collect(Collectors.joining(" ")))
                 .jws()
                 .algorithm(SignatureAlgorithm.ES256)
                 .type("JWT")

@@ -4,6 +4,7 @@ import org.openreferral.application.account.port.out.EmailVerificationTokenRepos
 import org.openreferral.application.account.port.out.PasswordResetTokenRepository;
 import org.openreferral.application.account.port.out.RefreshTokenRepository;
 import org.openreferral.application.account.port.out.UserRepository;
+import org.openreferral.application.integration.port.out.ClientRepository;
 import org.openreferral.application.referral.port.out.ReferralCodeRepository;
 import org.openreferral.application.referral.port.out.ReferralRepository;
 import org.openreferral.application.referral.port.out.RewardLedger;
@@ -13,5 +14,5 @@ import org.openreferral.application.shared.UnitOfWork;
 public record Stores(UnitOfWork unitOfWork, UserRepository users, ReferralCodeRepository codes,
                      ReferralRepository referrals, RewardLedger ledger, RefreshTokenRepository refreshTokens,
                      PasswordResetTokenRepository resetTokens,
-                     EmailVerificationTokenRepository verificationTokens) {
+                     EmailVerificationTokenRepository verificationTokens, ClientRepository clients) {
 }

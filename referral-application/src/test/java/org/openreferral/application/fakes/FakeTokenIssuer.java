@@ -3,7 +3,10 @@ package org.openreferral.application.fakes;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
+import org.openreferral.domain.model.client.ClientId;
+import org.openreferral.domain.model.client.Scope;
 import org.openreferral.application.account.port.out.TokenIssuer;
 import org.openreferral.domain.model.session.SessionId;
 import org.openreferral.domain.model.user.User;
@@ -16,12 +19,25 @@ public final class FakeTokenIssuer implements TokenIssuer {
 
     private final List<UserId> issuedTo = new ArrayList<>();
     private final List<SessionId> sessions = new ArrayList<>();
+    private final List<ClientId> issuedToClients = new ArrayList<>();
 
     @Override
     public AccessToken issue(User user, SessionId session) {
         issuedTo.add(user.id());
         sessions.add(session);
         return new AccessToken("access-for-" + user.id(), UUID.randomUUID().toString(), LIFETIME);
+    }
+
+    @Override
+    public AccessToken issueForClient(ClientId client, Set<Scope> scopes) {
+        issuedToClients.add(client);
+        return new AccessToken("access-for-client-" + client + "-" + scopes.stream().map(Scope::slug).sorted()
+                .collect(java.util.stream.Collectors.joining("+")), UUID.randomUUID().toString(), LIFETIME);
+    }
+
+    /** The clients tokens were issued to, in order. */
+    public List<ClientId> issuedToClients() {
+        return List.copyOf(issuedToClients);
     }
 
     @Override

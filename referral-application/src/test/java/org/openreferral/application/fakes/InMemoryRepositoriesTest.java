@@ -1,6 +1,7 @@
 package org.openreferral.application.fakes;
 
 import org.junit.jupiter.api.Nested;
+import org.openreferral.application.contract.ClientRepositoryContract;
 import org.openreferral.application.contract.EmailVerificationTokenRepositoryContract;
 import org.openreferral.application.contract.PasswordResetTokenRepositoryContract;
 import org.openreferral.application.contract.ReferralCodeRepositoryContract;
@@ -17,7 +18,7 @@ class InMemoryRepositoriesTest {
     static Stores emptyFakes() {
         Fixture fx = new Fixture();
         return new Stores(fx.unitOfWork, fx.users, fx.codes, fx.referrals, fx.ledger, fx.refreshTokens, fx.resetTokens,
-                fx.verificationTokens);
+                fx.verificationTokens, fx.clients);
     }
 
     @Nested
@@ -70,6 +71,14 @@ class InMemoryRepositoriesTest {
 
     @Nested
     class ResetTokens extends PasswordResetTokenRepositoryContract {
+        @Override
+        protected Stores emptyStores() {
+            return emptyFakes();
+        }
+    }
+
+    @Nested
+    class Clients extends ClientRepositoryContract {
         @Override
         protected Stores emptyStores() {
             return emptyFakes();

@@ -20,6 +20,7 @@ import org.openreferral.application.account.port.in.ValidateAccessTokenUseCase;
 import org.openreferral.application.account.port.in.VerifyEmailUseCase;
 import org.openreferral.application.account.port.out.AccessTokenDenyList;
 import org.openreferral.application.account.port.out.EmailVerdictCache;
+import org.openreferral.application.account.port.out.ClientSubjects;
 import org.openreferral.application.account.port.out.EmailVerificationMailer;
 import org.openreferral.application.account.port.out.EmailVerificationTokenRepository;
 import org.openreferral.application.account.port.out.EmailVerifier;
@@ -150,9 +151,9 @@ public class AccountWiring {
     @ApplicationScoped
     ValidateAccessTokenUseCase validateAccessToken(AccessTokenDenyList denyList, UserRepository users,
                                                    UnitOfWork unitOfWork, SubjectExistenceCache knownSubjects,
-                                                   AccountSettings settings) {
+                                                   ClientSubjects clients, AccountSettings settings) {
         return new ValidateAccessTokenService(denyList, users, unitOfWork, knownSubjects,
-                settings.auth().subjectCheckTtl());
+                settings.auth().subjectCheckTtl(), clients);
     }
 
     @Produces

@@ -117,6 +117,18 @@ final class Fixtures {
         return secret.value();
     }
 
+    /** A machine client with scope referrals:read, as an admin creates it: its id and its secret. */
+    record Client(String id, String secret) {
+    }
+
+    Client newClient() {
+        JsonPath created = given().auth().oauth2(newAdmin().accessToken()).contentType(ContentType.JSON)
+                .body("{\"name\":\"contract\",\"scopes\":[\"referrals:read\"]}")
+                .when().post("/api/v1/clients")
+                .then().statusCode(201).extract().jsonPath();
+        return new Client(created.getString("id"), created.getString("secret"));
+    }
+
     static String uniqueUsername() {
         return unique("ct");
     }

@@ -68,7 +68,8 @@ class GeneratedRequestCasesTest {
     /** The token form's properties each grant reads; the others it ignores. */
     private static final Map<String, Set<String>> GRANT_PROPERTIES = Map.of(
             "password", Set.of("grant_type", "username", "password"),
-            "refresh_token", Set.of("grant_type", "refresh_token"));
+            "refresh_token", Set.of("grant_type", "refresh_token"),
+            "client_credentials", Set.of("grant_type", "client_id", "client_secret", "scope"));
 
     @TestHTTPResource("/")
     URI base;
@@ -177,6 +178,7 @@ class GeneratedRequestCasesTest {
         private final String operation;
         private final String invalidProperty;
         private Fixtures.Account account;
+        private Fixtures.Client client;
         private String code;
         private String referrerCode;
 
@@ -277,6 +279,10 @@ class GeneratedRequestCasesTest {
                     String grant = body.path("grant_type").asText("password");
                     if (grant.equals("refresh_token")) {
                         replace(body, "refresh_token", () -> account().refreshToken());
+                    } else if (grant.equals("client_credentials")) {
+                        replace(body, "client_id", () -> client().id());
+                        replace(body, "client_secret", () -> client().secret());
+                        replaceIfPresent(body, "scope", () -> "referrals:read");
                     } else {
                         replace(body, "username", () -> account().username());
                         replace(body, "password", () -> Api.PASSWORD);
@@ -312,15 +318,24 @@ class GeneratedRequestCasesTest {
             }
         }
 
-        /** The admin's operations: the user list and the referral lifecycle. */
+        /** The admin's operations: the user list, the referral lifecycle and the machine clients. */
         private boolean adminOnly() {
-            return operation.equals("GET /api/v1/users") || operation.contains(" /api/v1/referrals");
+            return operation.equals("GET /api/v1/users") || operation.contains(" /api/v1/referrals")
+                    || operation.contains(" /api/v1/clients");
+        }
+
+        private Fixtures.Client client() {
+            if (client == null) {
+                client = fixtures.newClient();
+            }
+            return client;
         }
 
         private String pathFixture(String name) {
             return switch (name) {
                 case "id" -> operation.contains(" /api/v1/referrals/")
-                        ? fixtures.referral(operation.endsWith("/approve")) : account().id();
+                        ? fixtures.referral(operation.endsWith("/approve"))
+                        : operation.contains(" /api/v1/clients/") ? client().id() : account().id();
                 case "code" -> activeCode();
                 case "referralCode" -> referrerCode();
                 default -> throw new IllegalStateException("no fixture for path parameter " + name);

@@ -6,7 +6,8 @@ import java.util.Map;
 
 /**
  * Test profile: referrals qualify on an event (an admin's qualify call), rewards are written at once (no hold),
- * at most {@value #LIFETIME_CAP} credited referrals per referrer, and an admin from configuration.
+ * at most {@value #LIFETIME_CAP} credited referrals per referrer, an admin from configuration, and no remembered
+ * subjects (every token's user or client is looked up).
  */
 public class QualifyOnEventProfile implements QuarkusTestProfile {
 
@@ -18,6 +19,8 @@ public class QualifyOnEventProfile implements QuarkusTestProfile {
         config.put("referral.qualify-on", "event");
         config.put("referral.reward.hold", "PT0S");
         config.put("referral.reward.cap-lifetime", Integer.toString(LIFETIME_CAP));
+        // Subjects are checked on every request, so that ClientsTest sees a deleted client's token refused at once.
+        config.put("referral.auth.subject-check-ttl", "PT0S");
         return config;
     }
 }

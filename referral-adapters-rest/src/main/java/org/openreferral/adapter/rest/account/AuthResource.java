@@ -13,7 +13,13 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import jakarta.enterprise.inject.Instance;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.core.HttpHeaders;
 import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.RestPath;
 import org.openreferral.adapter.rest.account.dto.AcceptedResponse;
@@ -28,6 +34,7 @@ import org.openreferral.adapter.rest.shared.CallerProvider;
 import org.openreferral.adapter.rest.shared.CallerProvider.PresentedToken;
 import org.openreferral.adapter.rest.shared.ClientAddress;
 import org.openreferral.adapter.rest.shared.Fields;
+import org.openreferral.adapter.rest.shared.TokenGrant;
 import org.openreferral.application.account.port.in.AuthenticateUserUseCase;
 import org.openreferral.application.account.port.in.AuthenticateUserUseCase.AuthenticateUserCommand;
 import org.openreferral.application.account.port.in.IssuedTokens;
@@ -59,7 +66,8 @@ import org.openreferral.domain.model.user.PresentedPassword;
 import org.openreferral.domain.model.user.Username;
 
 /**
- * Accounts and tokens: registration, the OAuth2 token endpoint (password and refresh grants), logout, password
+ * Accounts and tokens: registration, the OAuth2 token endpoint (password and refresh grants; other slices add grants
+ * as {@link TokenGrant}s, e.g. client credentials), logout, password
  * reset and email verification. The public operations count against per-client rate limits first (confirming an
  * email needs none: its 256-bit token cannot be guessed).
  */
@@ -86,12 +94,14 @@ public class AuthResource {
     private final CheckRateLimitUseCase rateLimits;
     private final CallerProvider callers;
     private final AccountMapper mapper;
+    private final List<TokenGrant> otherGrants;
 
     AuthResource(RegisterUserUseCase register, AuthenticateUserUseCase authenticate,
                  RefreshAccessTokenUseCase refresh, LogOutUseCase logOut, RequestPasswordResetUseCase requestReset,
                  ResetPasswordUseCase resetPassword, RequestEmailVerificationUseCase requestVerification,
                  VerifyEmailUseCase verifyEmail, CheckRateLimitUseCase rateLimits, CallerProvider callers,
-                 AccountMapper mapper) {
+                 AccountMapper mapper, Instance<TokenGrant> otherGrants) {
+        this.otherGrants = otherGrants.stream().toList();
         this.register = register;
         this.authenticate = authenticate;
         this.refresh = refresh;
@@ -142,21 +152,36 @@ public class AuthResource {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response tokenFromForm(@RestForm("grant_type") String grantType, @RestForm String username,
                                   @RestForm String password, @RestForm("refresh_token") String refreshToken,
+                                  @RestForm("client_id") String clientId,
+                                  @RestForm("client_secret") String clientSecret, @RestForm String scope,
+                                  @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
                                   @Context HttpServerRequest http) {
-        return token(grantType, username, password, refreshToken, http);
+        Map<String, String> parameters = new HashMap<>();
+        parameters.put("client_id", clientId);
+        parameters.put("client_secret", clientSecret);
+        parameters.put("scope", scope);
+        return token(grantType, username, password, refreshToken, parameters, authorization, http);
     }
 
     @POST
     @Path("/token")
     @Consumes(MediaType.APPLICATION_JSON)
-    public Response tokenFromJson(@Valid @NotNull TokenRequest request, @Context HttpServerRequest http) {
-        return token(request.grantType(), request.username(), request.password(), request.refreshToken(), http);
+    public Response tokenFromJson(@Valid @NotNull TokenRequest request,
+                                  @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
+                                  @Context HttpServerRequest http) {
+        return token(request.grantType(), request.username(), request.password(), request.refreshToken(), Map.of(),
+                authorization, http);
     }
 
     private Response token(String grantType, String username, String password, String refreshToken,
-                           HttpServerRequest http) {
+                           Map<String, String> parameters, String authorization, HttpServerRequest http) {
         limit(RateLimitedAction.TOKEN, http);
         String grant = grantType == null || grantType.isBlank() ? PASSWORD_GRANT : grantType;
+        for (TokenGrant other : otherGrants) {
+            if (other.grantType().equals(grant)) {
+                return other.token(parameters, authorization);
+            }
+        }
         IssuedTokens tokens = switch (grant) {
             case PASSWORD_GRANT -> authenticate.authenticate(credentials(username, password));
             case REFRESH_GRANT -> {
@@ -165,7 +190,8 @@ public class AuthResource {
                 }
                 yield refresh.refresh(new RefreshAccessTokenCommand(refreshToken));
             }
-            default -> throw Fields.invalid("grant_type", "must be 'password' or 'refresh_token'");
+            default -> throw Fields.invalid("grant_type", "must be 'password', 'refresh_token' or one of "
+                    + otherGrants.stream().map(TokenGrant::grantType).toList());
         };
         return tokenResponse(tokens);
     }

@@ -38,7 +38,10 @@ import org.openreferral.domain.model.referral.ReferralId;
 import org.openreferral.domain.model.referral.ReferralStatus;
 import org.openreferral.domain.model.user.UserId;
 
-/** The referral lifecycle for admins: list and read referrals, qualify, approve a flagged one, void. */
+/**
+ * The referral lifecycle for admins and machine clients: list and read referrals (client scope referrals:read),
+ * qualify and void (referrals:write), approve a flagged one (admins only; a client gets 403 forbidden).
+ */
 @Path("/api/v1/referrals")
 @Produces(MediaType.APPLICATION_JSON)
 @Authenticated
@@ -72,14 +75,14 @@ public class ReferralResource {
         if (http != null && http.path().endsWith("/")) {
             throw NotFoundException.referral();
         }
-        return mapper.toReferralPage(list.list(new ListAllReferralsQuery(callers.current(), status(status),
+        return mapper.toReferralPage(list.list(new ListAllReferralsQuery(callers.any(), status(status),
                 user("referrerId", referrerId), user("refereeId", refereeId), RequestParsing.page(page, size))));
     }
 
     @GET
     @Path("/{id}")
     public ReferralResponse get(@RestPath String id) {
-        return mapper.toResponse(get.get(new GetReferralQuery(callers.current(), referral(id))));
+        return mapper.toResponse(get.get(new GetReferralQuery(callers.any(), referral(id))));
     }
 
     @POST
@@ -87,7 +90,7 @@ public class ReferralResource {
     @Consumes(MediaType.APPLICATION_JSON)
     public ReferralResponse qualify(@RestPath String id, @Valid @NotNull QualifyReferralRequest request) {
         Optional<String> externalId = Optional.ofNullable(request.externalId());
-        return mapper.toResponse(qualify.qualify(new QualifyReferralCommand(callers.current(), referral(id), externalId)));
+        return mapper.toResponse(qualify.qualify(new QualifyReferralCommand(callers.any(), referral(id), externalId)));
     }
 
     @POST
@@ -100,7 +103,7 @@ public class ReferralResource {
     @Path("/{id}/void")
     @Consumes(MediaType.APPLICATION_JSON)
     public ReferralResponse voidReferral(@RestPath String id, @Valid @NotNull VoidReferralRequest request) {
-        return mapper.toResponse(voids.voidReferral(new VoidReferralCommand(callers.current(), referral(id),
+        return mapper.toResponse(voids.voidReferral(new VoidReferralCommand(callers.any(), referral(id),
                 request.reason())));
     }
 

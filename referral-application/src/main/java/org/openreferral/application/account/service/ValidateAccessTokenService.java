@@ -6,16 +6,18 @@ import java.util.List;
 import java.util.Objects;
 import org.openreferral.application.account.port.in.ValidateAccessTokenUseCase;
 import org.openreferral.application.account.port.out.AccessTokenDenyList;
+import org.openreferral.application.account.port.out.ClientSubjects;
 import org.openreferral.application.account.port.out.SubjectExistenceCache;
 import org.openreferral.application.account.port.out.UserRepository;
 import org.openreferral.application.shared.UnitOfWork;
 import org.openreferral.application.shared.error.AuthenticationFailedException;
+import org.openreferral.domain.model.client.ClientId;
 import org.openreferral.domain.model.session.SessionId;
 import org.openreferral.domain.model.user.UserId;
 
 /**
  * The check every authenticated request passes after the signature: one deny-list lookup (the token and
- * its session), and whether the subject exists. Existence is remembered for {@code subjectCheckTtl}, so
+ * its session), and whether the subject (a user, or a machine client) exists. Existence is remembered for {@code subjectCheckTtl}, so
  * the database is asked at most once per user and period; an unknown subject is never remembered, it is
  * refused every time.
  */
@@ -26,9 +28,16 @@ public final class ValidateAccessTokenService implements ValidateAccessTokenUseC
     private final UnitOfWork unitOfWork;
     private final SubjectExistenceCache knownSubjects;
     private final Duration subjectCheckTtl;
+    private final ClientSubjects clients;
 
     public ValidateAccessTokenService(AccessTokenDenyList denyList, UserRepository users, UnitOfWork unitOfWork,
                                       SubjectExistenceCache knownSubjects, Duration subjectCheckTtl) {
+        this(denyList, users, unitOfWork, knownSubjects, subjectCheckTtl, client -> false);
+    }
+
+    public ValidateAccessTokenService(AccessTokenDenyList denyList, UserRepository users, UnitOfWork unitOfWork,
+                                      SubjectExistenceCache knownSubjects, Duration subjectCheckTtl,
+                                      ClientSubjects clients) {
         Objects.requireNonNull(subjectCheckTtl, "subjectCheckTtl");
         if (subjectCheckTtl.isNegative()) {
             throw new IllegalArgumentException("subjectCheckTtl must not be negative");
@@ -38,6 +47,7 @@ public final class ValidateAccessTokenService implements ValidateAccessTokenUseC
         this.unitOfWork = unitOfWork;
         this.knownSubjects = knownSubjects;
         this.subjectCheckTtl = subjectCheckTtl;
+        this.clients = Objects.requireNonNull(clients, "clients");
     }
 
     @Override
@@ -52,11 +62,15 @@ public final class ValidateAccessTokenService implements ValidateAccessTokenUseC
         if (!entries.isEmpty() && denyList.isAnyDenied(entries)) {
             throw AuthenticationFailedException.tokenRevoked();
         }
+        // Client ids and user ids are both random UUIDs, so one cache remembers both kinds of subject.
         UserId subject = new UserId(command.subject());
         if (knownSubjects.isKnownToExist(subject)) {
             return;
         }
-        if (!unitOfWork.reading(() -> users.existsById(subject))) {
+        boolean exists = command.client()
+                ? clients.exists(new ClientId(command.subject()))
+                : unitOfWork.reading(() -> users.existsById(subject));
+        if (!exists) {
             throw AuthenticationFailedException.tokenRevoked();
         }
         knownSubjects.rememberExists(subject, subjectCheckTtl);

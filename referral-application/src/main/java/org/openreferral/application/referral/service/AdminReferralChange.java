@@ -9,6 +9,7 @@ import org.openreferral.application.shared.Caller;
 import org.openreferral.application.shared.UnitOfWork;
 import org.openreferral.application.shared.error.PermissionDeniedException;
 import org.openreferral.domain.error.NotFoundException;
+import org.openreferral.domain.model.client.Scope;
 import org.openreferral.domain.model.referral.Referral;
 import org.openreferral.domain.model.referral.ReferralId;
 
@@ -28,10 +29,21 @@ final class AdminReferralChange {
         this.clock = clock;
     }
 
+    /** A change that admins and clients holding {@code scope} may make. */
+    ReferralView apply(Caller caller, Scope scope, ReferralId id, BiConsumer<Referral, Instant> change) {
+        caller.requireAdminOr(scope);
+        return change(id, change);
+    }
+
+    /** A change for admins only. */
     ReferralView apply(Caller caller, ReferralId id, BiConsumer<Referral, Instant> change) {
         if (!caller.admin()) {
             throw new PermissionDeniedException();
         }
+        return change(id, change);
+    }
+
+    private ReferralView change(ReferralId id, BiConsumer<Referral, Instant> change) {
         return unitOfWork.inTransaction(() -> {
             Referral referral = referrals.lockById(id).orElseThrow(NotFoundException::referral);
             change.accept(referral, clock.instant());

@@ -6,8 +6,9 @@ import org.openreferral.application.referral.port.out.ReferralRepository;
 import org.openreferral.application.shared.Caller;
 import org.openreferral.application.shared.UnitOfWork;
 import org.openreferral.domain.error.NotFoundException;
+import org.openreferral.domain.model.client.Scope;
 
-/** Reads one referral for an admin or its referrer; for anyone else it does not exist. */
+/** Reads one referral for an admin, a client with referrals:read or its referrer; for anyone else it does not exist. */
 public final class GetReferralService implements GetReferralUseCase {
 
     private final ReferralRepository referrals;
@@ -22,8 +23,8 @@ public final class GetReferralService implements GetReferralUseCase {
     public ReferralView get(GetReferralQuery query) {
         Caller caller = query.caller();
         return unitOfWork.reading(() -> referrals.record(query.id()))
-                .filter(record -> caller.maySee(record.referral().referrer()))
-                .map(record -> ReferralViews.of(record, caller.admin()))
+                .filter(record -> caller.isAdminOr(Scope.REFERRALS_READ) || caller.maySee(record.referral().referrer()))
+                .map(record -> ReferralViews.of(record, caller.isAdminOr(Scope.REFERRALS_READ)))
                 .orElseThrow(NotFoundException::referral);
     }
 }

@@ -6,9 +6,9 @@ import org.openreferral.application.referral.port.out.ReferralRepository;
 import org.openreferral.application.referral.port.out.ReferralRepository.Filter;
 import org.openreferral.application.shared.Page;
 import org.openreferral.application.shared.UnitOfWork;
-import org.openreferral.application.shared.error.PermissionDeniedException;
+import org.openreferral.domain.model.client.Scope;
 
-/** Lists every referral for admins, newest first, by status, referrer and referee; emails unmasked. */
+/** Lists every referral for admins and clients with referrals:read, newest first, by status, referrer and referee; emails unmasked. */
 public final class ListAllReferralsService implements ListAllReferralsUseCase {
 
     private final ReferralRepository referrals;
@@ -21,9 +21,7 @@ public final class ListAllReferralsService implements ListAllReferralsUseCase {
 
     @Override
     public Page<ReferralView> list(ListAllReferralsQuery query) {
-        if (!query.caller().admin()) {
-            throw new PermissionDeniedException();
-        }
+        query.caller().requireAdminOr(Scope.REFERRALS_READ);
         Filter filter = new Filter(query.status(), query.referrerId(), query.refereeId());
         return unitOfWork.reading(() -> referrals.list(filter, query.page()))
                 .map(record -> ReferralViews.of(record, true));

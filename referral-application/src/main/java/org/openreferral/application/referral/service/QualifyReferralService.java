@@ -5,6 +5,7 @@ import org.openreferral.application.referral.port.in.QualifyReferralUseCase;
 import org.openreferral.application.referral.port.in.ReferralView;
 import org.openreferral.application.referral.port.out.ReferralRepository;
 import org.openreferral.application.shared.UnitOfWork;
+import org.openreferral.domain.model.client.Scope;
 
 /** Qualifies a pending referral on an admin's word (and rewards it when there is no hold); repeats change nothing. */
 public final class QualifyReferralService implements QualifyReferralUseCase {
@@ -20,7 +21,7 @@ public final class QualifyReferralService implements QualifyReferralUseCase {
 
     @Override
     public ReferralView qualify(QualifyReferralCommand command) {
-        return change.apply(command.caller(), command.id(),
+        return change.apply(command.caller(), Scope.REFERRALS_WRITE, command.id(),
                 (referral, now) -> rewarding.qualify(referral, command.externalId().orElse(null), now));
     }
 }

@@ -6,6 +6,7 @@ import org.openreferral.application.referral.port.in.VoidReferralUseCase;
 import org.openreferral.application.referral.port.out.ReferralRepository;
 import org.openreferral.application.referral.port.out.RewardLedger;
 import org.openreferral.application.shared.UnitOfWork;
+import org.openreferral.domain.model.client.Scope;
 
 /** Voids a referral and appends the entries that reverse its credits; voiding it again changes nothing. */
 public final class VoidReferralService implements VoidReferralUseCase {
@@ -22,7 +23,7 @@ public final class VoidReferralService implements VoidReferralUseCase {
 
     @Override
     public ReferralView voidReferral(VoidReferralCommand command) {
-        return change.apply(command.caller(), command.id(), (referral, now) ->
+        return change.apply(command.caller(), Scope.REFERRALS_WRITE, command.id(), (referral, now) ->
                 referral.voidFor(command.reason(), ledger.entriesOf(referral.id()), now).ifPresent(reversals -> {
                     referrals.update(referral);
                     ledger.append(reversals);

@@ -11,7 +11,13 @@ public interface ValidateAccessTokenUseCase {
     /** Throws {@code AuthenticationFailedException} {@code token-revoked} when the token no longer counts. */
     void validate(ValidateAccessTokenCommand command);
 
-    /** What the verified token says: its subject (a user id), its id and its session ({@code null} if none). */
-    record ValidateAccessTokenCommand(UUID subject, String tokenId, UUID sessionId) {
+    /** What the verified token says: its subject (a user id, or a client id when {@code client}), its id and
+     * its session ({@code null} if none). */
+    record ValidateAccessTokenCommand(UUID subject, String tokenId, UUID sessionId, boolean client) {
+
+        /** A person's token. */
+        public ValidateAccessTokenCommand(UUID subject, String tokenId, UUID sessionId) {
+            this(subject, tokenId, sessionId, false);
+        }
     }
 }

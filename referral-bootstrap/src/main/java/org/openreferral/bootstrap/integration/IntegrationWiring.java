@@ -1,0 +1,59 @@
+package org.openreferral.bootstrap.integration;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Produces;
+import java.time.Clock;
+import org.openreferral.application.account.port.out.ClientSubjects;
+import org.openreferral.application.account.port.out.TokenIssuer;
+import org.openreferral.application.account.port.out.TokenSecrets;
+import org.openreferral.application.integration.port.in.CreateClientUseCase;
+import org.openreferral.application.integration.port.in.DeleteClientUseCase;
+import org.openreferral.application.integration.port.in.IssueClientTokenUseCase;
+import org.openreferral.application.integration.port.in.ListClientsUseCase;
+import org.openreferral.application.integration.port.out.ClientRepository;
+import org.openreferral.application.integration.service.ClientSubjectsService;
+import org.openreferral.application.integration.service.CreateClientService;
+import org.openreferral.application.integration.service.DeleteClientService;
+import org.openreferral.application.integration.service.IssueClientTokenService;
+import org.openreferral.application.integration.service.ListClientsService;
+import org.openreferral.application.shared.UnitOfWork;
+
+/**
+ * Wires the integration slice: machine clients and their client credentials grant, and the account slice's
+ * {@link ClientSubjects} out-port, through which the token check learns that a client was deleted.
+ */
+@ApplicationScoped
+public class IntegrationWiring {
+
+    @Produces
+    @ApplicationScoped
+    CreateClientUseCase createClient(ClientRepository clients, TokenSecrets secrets, UnitOfWork unitOfWork,
+                                     Clock clock) {
+        return new CreateClientService(clients, secrets, unitOfWork, clock);
+    }
+
+    @Produces
+    @ApplicationScoped
+    ListClientsUseCase listClients(ClientRepository clients, UnitOfWork unitOfWork) {
+        return new ListClientsService(clients, unitOfWork);
+    }
+
+    @Produces
+    @ApplicationScoped
+    DeleteClientUseCase deleteClient(ClientRepository clients, UnitOfWork unitOfWork) {
+        return new DeleteClientService(clients, unitOfWork);
+    }
+
+    @Produces
+    @ApplicationScoped
+    IssueClientTokenUseCase issueClientToken(ClientRepository clients, TokenSecrets secrets, TokenIssuer tokens,
+                                             UnitOfWork unitOfWork) {
+        return new IssueClientTokenService(clients, secrets, tokens, unitOfWork);
+    }
+
+    @Produces
+    @ApplicationScoped
+    ClientSubjects clientSubjects(ClientRepository clients, UnitOfWork unitOfWork) {
+        return new ClientSubjectsService(clients, unitOfWork);
+    }
+}
