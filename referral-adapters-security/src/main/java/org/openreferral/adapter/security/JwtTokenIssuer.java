@@ -23,7 +23,8 @@ import org.openreferral.domain.model.user.User;
 /**
  * Adapter: signs ES256 access tokens with {@code iss}, {@code aud}, {@code sub}, {@code upn}, {@code groups},
  * {@code iat}, {@code exp}, {@code jti} and {@code sid} (the login session, which logout ends); a machine client's
- * token has {@code sub} = the client id, {@code groups} = ["client"] and {@code scope} instead of upn and sid.
+ * token has {@code sub} = the client id, {@code upn} = "client:" + the client id, {@code groups} = ["client"] and
+ * {@code scope}, and no sid.
  */
 @ApplicationScoped
 public class JwtTokenIssuer implements TokenIssuer {
@@ -79,7 +80,7 @@ public class JwtTokenIssuer implements TokenIssuer {
         return new AccessToken(token, id, Duration.ofSeconds(lifetime.toSeconds()));
     }
 
-    /** No {@code upn} nor {@code sid}: a client has no username and no login session. */
+    /** No {@code sid}: a client has no login session; its {@code upn} (which verification requires) is "client:<id>". */
     @Override
     public AccessToken issueForClient(ClientId client, Set<Scope> scopes) {
         long issuedAt = clock.instant().getEpochSecond();
@@ -88,6 +89,7 @@ public class JwtTokenIssuer implements TokenIssuer {
                 .issuer(config.issuer())
                 .audience(config.audience())
                 .subject(client.toString())
+                .upn(CLIENT_GROUP + ":" + client)
                 .groups(Set.of(CLIENT_GROUP))
                 .issuedAt(issuedAt)
                 .expiresAt(issuedAt + lifetime.toSeconds())

@@ -21,6 +21,8 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openreferral.application.account.port.out.TokenIssuer.AccessToken;
+import org.openreferral.domain.model.client.ClientId;
+import org.openreferral.domain.model.client.Scope;
 import org.openreferral.domain.model.session.SessionId;
 import org.openreferral.domain.model.user.Email;
 import org.openreferral.domain.model.user.PasswordHash;
@@ -55,6 +57,22 @@ class JwtTokenIssuerTest {
         byte[] signature = Base64.getUrlDecoder().decode(parts[2]);
         assertThat(signature).hasSize(64);
         assertThat(verifier.verify(signature)).isTrue();
+    }
+
+    @Test
+    void aClientsTokenNamesTheClientItsGroupAndItsScopesButNoSession() {
+        ClientId client = ClientId.newId();
+
+        AccessToken token = issuer(keys(), TestJwtConfig.defaults())
+                .issueForClient(client, EnumSet.of(Scope.REFERRALS_WRITE, Scope.REFERRALS_READ));
+
+        JsonObject claims = json(token.value().split("\\.")[1]);
+        assertThat(claims.getString("sub")).isEqualTo(client.toString());
+        assertThat(claims.getJsonArray("groups").getValuesAs(JsonString::getString)).containsExactly("client");
+        assertThat(claims.getString("scope")).isEqualTo("referrals:read referrals:write");
+        assertThat(claims.getString("jti")).isEqualTo(token.id());
+        assertThat(claims.getString("upn")).isEqualTo("client:" + client);
+        assertThat(claims.containsKey("sid")).isFalse();
     }
 
     @Test

@@ -106,7 +106,7 @@ class AccountsTest {
 
     @Test
     void unsupportedGrantIsABadRequest() {
-        given().contentType(ContentType.URLENC).formParam("grant_type", "client_credentials")
+        given().contentType(ContentType.URLENC).formParam("grant_type", "urn:ietf:params:oauth:grant-type:device_code")
                 .when().post("/api/v1/auth/token")
                 .then().statusCode(400).body("code", equalTo("validation-failed"));
     }
