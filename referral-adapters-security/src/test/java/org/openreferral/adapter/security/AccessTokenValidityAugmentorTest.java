@@ -19,6 +19,8 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openreferral.application.account.port.in.ValidateAccessTokenUseCase.ValidateAccessTokenCommand;
+import org.openreferral.domain.model.client.ClientId;
+import org.openreferral.domain.model.client.Scope;
 import org.openreferral.domain.model.session.SessionId;
 import org.openreferral.domain.model.user.Role;
 import org.openreferral.domain.model.user.User;
@@ -45,6 +47,22 @@ class AccessTokenValidityAugmentorTest {
         assertThat(augmented).isSameAs(identity);
         assertThat(asked).containsExactly(new ValidateAccessTokenCommand(user.id().value(), token.getTokenID(),
                 session.value()));
+    }
+
+    @Test
+    void aClientsTokenVerifiesAndIsCheckedAsAClientWithoutSession() throws Exception {
+        SigningKeys keys = new SigningKeys(Optional.empty(), Optional.empty(), dataDir);
+        ClientId client = ClientId.newId();
+        String value = new JwtTokenIssuer(keys, TestJwtConfig.defaults(), Clock.systemUTC())
+                .issueForClient(client, Set.of(Scope.REFERRALS_READ)).value();
+        JsonWebToken token = new DefaultJWTParser(JwtAuthContextProducer.contextInfo(keys, TestJwtConfig.defaults()))
+                .parse(value);
+        SecurityIdentity identity = QuarkusSecurityIdentity.builder().setPrincipal(token).build();
+
+        augmentor(asked::add).augment(identity, CONTEXT).await().indefinitely();
+
+        assertThat(asked).containsExactly(new ValidateAccessTokenCommand(client.value(), token.getTokenID(), null,
+                true));
     }
 
     @Test
