@@ -36,7 +36,8 @@ class ApiDocsTest {
             "GET /api/v1/referral-codes/{code}/referrals", "GET /api/v1/users/me/referral-stats",
             "GET /api/v1/users/me/rewards",
             "GET /api/v1/referrals", "GET /api/v1/referrals/{id}", "POST /api/v1/referrals/{id}/qualify",
-            "POST /api/v1/referrals/{id}/approve", "POST /api/v1/referrals/{id}/void");
+            "POST /api/v1/referrals/{id}/approve", "POST /api/v1/referrals/{id}/void",
+            "POST /api/v1/clients", "GET /api/v1/clients", "DELETE /api/v1/clients/{id}");
 
     @Test
     void theDocumentIsServedAtOpenapiAndAtQOpenapiInBothFormats() {
