@@ -1,7 +1,7 @@
 package org.openreferral.application.integration.service;
 
-import java.security.MessageDigest;
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.util.Comparator;
 import java.util.Optional;
 import java.util.Set;
