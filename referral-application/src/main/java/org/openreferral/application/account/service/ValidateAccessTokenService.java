@@ -31,11 +31,6 @@ public final class ValidateAccessTokenService implements ValidateAccessTokenUseC
     private final ClientSubjects clients;
 
     public ValidateAccessTokenService(AccessTokenDenyList denyList, UserRepository users, UnitOfWork unitOfWork,
-                                      SubjectExistenceCache knownSubjects, Duration subjectCheckTtl) {
-        this(denyList, users, unitOfWork, knownSubjects, subjectCheckTtl, client -> false);
-    }
-
-    public ValidateAccessTokenService(AccessTokenDenyList denyList, UserRepository users, UnitOfWork unitOfWork,
                                       SubjectExistenceCache knownSubjects, Duration subjectCheckTtl,
                                       ClientSubjects clients) {
         Objects.requireNonNull(subjectCheckTtl, "subjectCheckTtl");

@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.openreferral.application.account.port.in.ValidateAccessTokenUseCase.ValidateAccessTokenCommand;
+import org.openreferral.application.account.port.out.ClientSubjects;
 import org.openreferral.application.fakes.FakeSubjectExistenceCache;
 import org.openreferral.application.fakes.Fixture;
 import org.openreferral.application.shared.error.AuthenticationFailedException;
@@ -15,10 +16,13 @@ import org.openreferral.domain.model.user.User;
 
 class ValidateAccessTokenServiceTest {
 
+    // No machine client exists here: these tests are about people's tokens (MachineClientsTest covers clients).
+    private static final ClientSubjects NO_CLIENTS = client -> false;
+
     private final Fixture fx = new Fixture();
     private final User jane = fx.user("jane", "jane@example.com");
     private final ValidateAccessTokenService service = new ValidateAccessTokenService(fx.denyList, fx.users,
-            fx.unitOfWork, new FakeSubjectExistenceCache(fx.clock), Duration.ofSeconds(30));
+            fx.unitOfWork, new FakeSubjectExistenceCache(fx.clock), Duration.ofSeconds(30), NO_CLIENTS);
 
     @Test
     void aTokenOfAnExistingUserThatNobodyRevokedCounts() {
@@ -70,7 +74,7 @@ class ValidateAccessTokenServiceTest {
     @Test
     void withAZeroPeriodEveryRequestAsksTheDatabase() {
         ValidateAccessTokenService uncached = new ValidateAccessTokenService(fx.denyList, fx.users, fx.unitOfWork,
-                new FakeSubjectExistenceCache(fx.clock), Duration.ZERO);
+                new FakeSubjectExistenceCache(fx.clock), Duration.ZERO, NO_CLIENTS);
 
         uncached.validate(new ValidateAccessTokenCommand(jane.id().value(), "jti-1", null));
         uncached.validate(new ValidateAccessTokenCommand(jane.id().value(), "jti-1", null));
