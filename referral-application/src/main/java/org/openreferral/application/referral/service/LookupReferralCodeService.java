@@ -10,6 +10,7 @@ import org.openreferral.application.referral.port.out.ReferralCodeCache.Snapshot
 import org.openreferral.application.referral.port.out.ReferralCodeRepository;
 import org.openreferral.application.shared.UnitOfWork;
 import org.openreferral.domain.error.NotFoundException;
+import org.openreferral.domain.model.referral.CodeStatus;
 import org.openreferral.domain.model.referral.ReferralCode;
 import org.openreferral.domain.model.user.Email;
 
@@ -38,7 +39,8 @@ public final class LookupReferralCodeService implements LookupReferralCodeUseCas
         Instant now = clock.instant();
         Snapshot snapshot = cache.read(email);
         // Checked here too: an entry written by an instance whose clock lags may outlive the code.
-        Optional<CachedCode> cached = snapshot.code().filter(code -> code.expiresAt().isAfter(now));
+        Optional<CachedCode> cached = snapshot.code()
+                .filter(code -> CodeStatus.effective(CodeStatus.ACTIVE, code.expiresAt(), now) == CodeStatus.ACTIVE);
         if (cached.isPresent()) {
             return new PublicCode(cached.get().code(), cached.get().expiresAt());
         }
