@@ -16,7 +16,6 @@ import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.util.EnumSet;
 import java.util.Set;
-import java.util.UUID;
 import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestQuery;
 import org.openreferral.adapter.rest.integration.dto.ClientResponse;
@@ -89,15 +88,7 @@ public class ClientResource {
     }
 
     private static ClientId clientId(String text) {
-        try {
-            UUID id = UUID.fromString(text);
-            if (id.toString().equalsIgnoreCase(text)) {
-                return new ClientId(id);
-            }
-        } catch (IllegalArgumentException e) {
-            // reported below
-        }
-        throw clientNotFound();
+        return new ClientId(RequestParsing.uuid(text, ClientResource::clientNotFound));
     }
 
     private static NotFoundException clientNotFound() {

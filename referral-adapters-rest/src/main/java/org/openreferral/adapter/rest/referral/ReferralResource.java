@@ -13,7 +13,6 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import java.util.Arrays;
 import java.util.Optional;
-import java.util.UUID;
 import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestQuery;
 import org.openreferral.adapter.rest.referral.dto.QualifyReferralRequest;
@@ -122,18 +121,6 @@ public class ReferralResource {
     }
 
     private static Optional<UserId> user(String field, String text) {
-        if (text == null || text.isEmpty()) {
-            return Optional.empty();
-        }
-        try {
-            UUID id = UUID.fromString(text);
-            // fromString also takes shortened groups ("1-2-3-4-5"); only the canonical form is a UUID here.
-            if (id.toString().equalsIgnoreCase(text)) {
-                return Optional.of(new UserId(id));
-            }
-        } catch (IllegalArgumentException e) {
-            // reported below
-        }
-        throw Fields.invalid(field, "must be a UUID");
+        return RequestParsing.uuidParameter(field, text).map(UserId::new);
     }
 }

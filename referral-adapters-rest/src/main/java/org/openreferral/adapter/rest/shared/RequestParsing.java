@@ -6,6 +6,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Supplier;
 import org.openreferral.application.shared.PageRequest;
@@ -86,11 +87,26 @@ public final class RequestParsing {
         return new ReferralId(uuid(text, NotFoundException::referral));
     }
 
-    private static UUID uuid(String text, Supplier<NotFoundException> notFound) {
+    /** An id path segment; one that is not a UUID in its canonical form names nothing, so it is a 404. */
+    public static UUID uuid(String text, Supplier<NotFoundException> notFound) {
+        return canonicalUuid(text).orElseThrow(notFound);
+    }
+
+    /** An optional id query parameter: absent or empty is none, anything but a canonical UUID a 400 naming it. */
+    public static Optional<UUID> uuidParameter(String field, String text) {
+        if (text == null || text.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(canonicalUuid(text).orElseThrow(() -> Fields.invalid(field, "must be a UUID")));
+    }
+
+    // UUID.fromString also takes shortened groups ("1-2-3-4-5"); only the canonical form is an id here.
+    private static Optional<UUID> canonicalUuid(String text) {
         try {
-            return UUID.fromString(text);
-        } catch (IllegalArgumentException e) {
-            throw notFound.get();
+            UUID id = UUID.fromString(text);
+            return id.toString().equalsIgnoreCase(text) ? Optional.of(id) : Optional.empty();
+        } catch (IllegalArgumentException | NullPointerException e) {
+            return Optional.empty();
         }
     }
 }
