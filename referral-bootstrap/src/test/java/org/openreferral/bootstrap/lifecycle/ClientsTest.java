@@ -128,6 +128,46 @@ class ClientsTest {
     }
 
     @Test
+    void aClientGetsATokenByJsonToo() {
+        Client crm = client("referrals:read", "referrals:write");
+
+        given().contentType(ContentType.JSON)
+                .body(Map.of("grant_type", "client_credentials", "client_id", crm.id(), "client_secret", crm.secret(),
+                        "scope", "referrals:read"))
+                .post("/api/v1/auth/token").then().statusCode(200)
+                .header("Cache-Control", containsString("no-store"))
+                .body("token_type", equalTo("Bearer")).body("scope", equalTo("referrals:read"))
+                .body("refresh_token", nullValue());
+        given().header("Authorization", basic(crm)).contentType(ContentType.JSON)
+                .body(Map.of("grant_type", "client_credentials"))
+                .post("/api/v1/auth/token").then().statusCode(200)
+                .body("scope", equalTo("referrals:read referrals:write"));
+        given().contentType(ContentType.JSON)
+                .body(Map.of("grant_type", "client_credentials", "client_id", crm.id(), "client_secret", "wrong"))
+                .post("/api/v1/auth/token").then().statusCode(401).body("code", equalTo("invalid-client"));
+    }
+
+    @Test
+    void usersReadLetsAClientListAndReadUsers() {
+        TestUser jane = Api.newUser();
+        String reader = token(client("users:read"));
+        String other = token(client("referrals:read"));
+
+        given().auth().oauth2(reader).queryParam("q", jane.username()).get("/api/v1/users").then().statusCode(200)
+                .body("total", equalTo(1)).body("items[0].id", equalTo(jane.id()));
+        given().auth().oauth2(reader).get("/api/v1/users/" + jane.id()).then().statusCode(200)
+                .body("username", equalTo(jane.username()));
+        given().auth().oauth2(other).get("/api/v1/users").then().statusCode(403)
+                .body("code", equalTo("insufficient-scope"));
+        given().auth().oauth2(other).get("/api/v1/users/" + jane.id()).then().statusCode(403)
+                .body("code", equalTo("insufficient-scope"));
+        given().auth().oauth2(reader).get("/api/v1/users/me").then().statusCode(403)
+                .body("code", equalTo("forbidden"));
+        Api.newUser().as().get("/api/v1/users").then().statusCode(403).body("code", equalTo("forbidden"));
+        Api.newUser().as().get("/api/v1/users/" + jane.id()).then().statusCode(404);
+    }
+
+    @Test
     void aWrongSecretAndAnUnknownClientGetTheSameAnswer() {
         Client crm = client("referrals:read");
 
@@ -147,7 +187,7 @@ class ClientsTest {
         String token = token(client("referrals:read", "users:read"));
 
         for (String path : List.of("/api/v1/users/me", "/api/v1/users/me/referrals", "/api/v1/users/me/referral-stats",
-                "/api/v1/users/me/rewards", "/api/v1/referral-codes", "/api/v1/users")) {
+                "/api/v1/users/me/rewards", "/api/v1/referral-codes")) {
             given().auth().oauth2(token).get(path).then().statusCode(403).body("code", equalTo("forbidden"));
         }
         given().auth().oauth2(token).post("/api/v1/auth/logout").then().statusCode(403)

@@ -169,7 +169,11 @@ public class AuthResource {
     public Response tokenFromJson(@Valid @NotNull TokenRequest request,
                                   @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
                                   @Context HttpServerRequest http) {
-        return token(request.grantType(), request.username(), request.password(), request.refreshToken(), Map.of(),
+        Map<String, String> parameters = new HashMap<>();
+        parameters.put("client_id", request.clientId());
+        parameters.put("client_secret", request.clientSecret());
+        parameters.put("scope", request.scope());
+        return token(request.grantType(), request.username(), request.password(), request.refreshToken(), parameters,
                 authorization, http);
     }
 

@@ -21,9 +21,13 @@ import org.openreferral.application.account.port.in.ListUsersUseCase.ListUsersQu
 import org.openreferral.application.shared.Caller;
 import org.openreferral.application.shared.PageRequest;
 import org.openreferral.domain.error.NotFoundException;
+import org.openreferral.domain.model.client.Scope;
 import org.openreferral.domain.model.user.Email;
 
-/** Users: the caller, one user (self or admin), and the list of all users for admins. */
+/**
+ * Users: the caller, one user (self, admin or a client with {@code users:read}), and the list of all users for admins
+ * and clients with {@code users:read}.
+ */
 @Path("/api/v1/users")
 @Produces(MediaType.APPLICATION_JSON)
 @Authenticated
@@ -41,7 +45,7 @@ public class UserResource {
         this.mapper = mapper;
     }
 
-    // Admins only: the use case refuses anybody else (403). "/api/v1/users/" is the {id} form with an empty
+    // Admins and clients with users:read only: the use case refuses anybody else (403). "/api/v1/users/" is the {id} form with an empty
     // id, which names no user: 404, as for any malformed id.
     @GET
     public PageResponse<UserResponse> list(@RestQuery String q, @RestQuery String page, @RestQuery String size,
@@ -49,15 +53,15 @@ public class UserResource {
         if (http != null && http.path().endsWith("/")) {
             throw NotFoundException.user();
         }
-        Caller caller = callers.current();
+        Caller caller = callers.any();
         PageRequest pageRequest = RequestParsing.page(page, size);
         return mapper.toUserPage(listUsers.list(new ListUsersQuery(caller, filter(caller, q), pageRequest)));
     }
 
-    // The use case refuses anybody but an admin (403) whatever the filter says, so q is checked for admins only: an
+    // The use case refuses anybody else (403) whatever the filter says, so q is checked only for those it lets in: an
     // overlong q must not turn that 403 into a 400. No username or email is longer than an email address.
     private static String filter(Caller caller, String q) {
-        if (caller.admin() && q != null && q.length() > Email.MAX_LENGTH) {
+        if (caller.isAdminOr(Scope.USERS_READ) && q != null && q.length() > Email.MAX_LENGTH) {
             throw Fields.invalid("q", "must be at most " + Email.MAX_LENGTH + " characters");
         }
         return q;
@@ -73,6 +77,6 @@ public class UserResource {
     @GET
     @Path("/{id}")
     public UserResponse user(@RestPath String id) {
-        return mapper.toResponse(getUser.get(new GetUserQuery(callers.current(), RequestParsing.userId(id))));
+        return mapper.toResponse(getUser.get(new GetUserQuery(callers.any(), RequestParsing.userId(id))));
     }
 }

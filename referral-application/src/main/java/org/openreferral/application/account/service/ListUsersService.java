@@ -8,11 +8,14 @@ import org.openreferral.application.account.port.in.UserView;
 import org.openreferral.application.account.port.out.UserRepository;
 import org.openreferral.application.shared.Page;
 import org.openreferral.application.shared.UnitOfWork;
-import org.openreferral.application.shared.error.PermissionDeniedException;
+import org.openreferral.domain.model.client.Scope;
 import org.openreferral.domain.model.user.User;
 import org.openreferral.domain.model.user.UserId;
 
-/** Lists all users for an admin, newest first, optionally those whose username or email contains a text. */
+/**
+ * Lists all users for an admin or a client with {@code users:read}, newest first, optionally those whose username or
+ * email contains a text.
+ */
 public final class ListUsersService implements ListUsersUseCase {
 
     private final UserRepository users;
@@ -25,9 +28,7 @@ public final class ListUsersService implements ListUsersUseCase {
 
     @Override
     public Page<UserView> list(ListUsersQuery query) {
-        if (!query.caller().admin()) {
-            throw new PermissionDeniedException();
-        }
+        query.caller().requireAdminOr(Scope.USERS_READ);
         return unitOfWork.reading(() -> {
             Page<User> page = users.list(query.filter(), query.page());
             // Referrers repeat within a page: each is read once.

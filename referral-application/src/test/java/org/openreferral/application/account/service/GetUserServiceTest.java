@@ -4,11 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.openreferral.application.account.port.in.GetUserUseCase.GetUserQuery;
 import org.openreferral.application.account.port.in.UserView;
 import org.openreferral.application.fakes.Fixture;
+import org.openreferral.application.shared.Caller;
+import org.openreferral.application.shared.error.PermissionDeniedException;
 import org.openreferral.domain.error.NotFoundException;
+import org.openreferral.domain.model.client.Scope;
 import org.openreferral.domain.model.referral.ReferralCode;
 import org.openreferral.domain.model.user.User;
 import org.openreferral.domain.model.user.UserId;
@@ -64,6 +68,17 @@ class GetUserServiceTest {
         assertThatThrownBy(() -> service.get(new GetUserQuery(Fixture.callerOf(admin), UserId.newId())))
                 .isInstanceOfSatisfying(NotFoundException.class,
                         e -> assertThat(e.code()).isEqualTo("user-not-found"));
+    }
+
+    @Test
+    void aClientWithUsersReadMayReadAnybodyAndOneWithoutItIsRefused() {
+        Caller reader = Caller.client(UserId.newId(), Set.of(Scope.USERS_READ));
+        Caller other = Caller.client(UserId.newId(), Set.of(Scope.REFERRALS_READ));
+
+        assertThat(service.get(new GetUserQuery(reader, jane.id())).email()).isEqualTo("jane@example.com");
+        assertThatThrownBy(() -> service.get(new GetUserQuery(other, jane.id())))
+                .isInstanceOfSatisfying(PermissionDeniedException.class,
+                        e -> assertThat(e.code()).isEqualTo("insufficient-scope"));
     }
 
     @Test

@@ -4,15 +4,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.openreferral.application.account.port.in.ListUsersUseCase.ListUsersQuery;
 import org.openreferral.application.account.port.in.UserView;
 import org.openreferral.application.fakes.Fixture;
+import org.openreferral.application.shared.Caller;
 import org.openreferral.application.shared.Page;
 import org.openreferral.application.shared.PageRequest;
 import org.openreferral.application.shared.error.PermissionDeniedException;
+import org.openreferral.domain.model.client.Scope;
 import org.openreferral.domain.model.referral.ReferralCode;
 import org.openreferral.domain.model.user.User;
+import org.openreferral.domain.model.user.UserId;
 
 class ListUsersServiceTest {
 
@@ -52,6 +56,17 @@ class ListUsersServiceTest {
         assertThatThrownBy(() -> service.list(new ListUsersQuery(Fixture.callerOf(jane), null, PageRequest.first())))
                 .isInstanceOfSatisfying(PermissionDeniedException.class,
                         e -> assertThat(e.code()).isEqualTo("forbidden"));
+    }
+
+    @Test
+    void aClientNeedsUsersRead() {
+        Caller reader = Caller.client(UserId.newId(), Set.of(Scope.USERS_READ));
+        Caller other = Caller.client(UserId.newId(), Set.of(Scope.REFERRALS_READ));
+
+        assertThat(service.list(new ListUsersQuery(reader, null, PageRequest.first())).total()).isEqualTo(1);
+        assertThatThrownBy(() -> service.list(new ListUsersQuery(other, null, PageRequest.first())))
+                .isInstanceOfSatisfying(PermissionDeniedException.class,
+                        e -> assertThat(e.code()).isEqualTo("insufficient-scope"));
     }
 
     private Page<UserView> list(String filter) {
