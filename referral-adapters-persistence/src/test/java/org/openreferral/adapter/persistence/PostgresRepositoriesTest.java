@@ -30,6 +30,7 @@ import org.openreferral.application.account.port.out.RefreshTokenRepository;
 import org.openreferral.application.account.port.out.UserRepository;
 import org.openreferral.application.contract.ClientRepositoryContract;
 import org.openreferral.application.contract.EmailVerificationTokenRepositoryContract;
+import org.openreferral.application.contract.IdempotencyStoreContract;
 import org.openreferral.application.contract.PasswordResetTokenRepositoryContract;
 import org.openreferral.application.contract.ReferralCodeRepositoryContract;
 import org.openreferral.application.contract.ReferralLifecycleRepositoryContract;
@@ -40,6 +41,7 @@ import org.openreferral.application.contract.RewardLedgerContract;
 import org.openreferral.application.contract.Stores;
 import org.openreferral.application.contract.UserRepositoryContract;
 import org.openreferral.application.integration.port.out.ClientRepository;
+import org.openreferral.application.integration.port.out.IdempotencyStore;
 import org.openreferral.application.referral.port.out.ReferralCodeRepository;
 import org.openreferral.application.referral.port.out.ReferralRepository;
 import org.openreferral.application.referral.port.out.RewardLedger;
@@ -81,6 +83,8 @@ class PostgresRepositoriesTest {
     EmailVerificationTokenRepository verificationTokens;
     @Inject
     ClientRepository clients;
+    @Inject
+    IdempotencyStore idempotencyKeys;
     @Inject
     DataSource dataSource;
 
@@ -193,6 +197,19 @@ class PostgresRepositoriesTest {
         @Override
         protected Stores emptyStores() {
             return emptied();
+        }
+    }
+
+    @Nested
+    class IdempotencyKeys extends IdempotencyStoreContract {
+        @Override
+        protected Stores emptyStores() {
+            return emptied();
+        }
+
+        @Override
+        protected IdempotencyStore idempotencyStore(Stores stores) {
+            return idempotencyKeys;
         }
     }
 

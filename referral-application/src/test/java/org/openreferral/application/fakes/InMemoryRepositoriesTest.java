@@ -3,6 +3,7 @@ package org.openreferral.application.fakes;
 import org.junit.jupiter.api.Nested;
 import org.openreferral.application.contract.ClientRepositoryContract;
 import org.openreferral.application.contract.EmailVerificationTokenRepositoryContract;
+import org.openreferral.application.contract.IdempotencyStoreContract;
 import org.openreferral.application.contract.PasswordResetTokenRepositoryContract;
 import org.openreferral.application.contract.ReferralCodeRepositoryContract;
 import org.openreferral.application.contract.ReferralLifecycleRepositoryContract;
@@ -11,6 +12,7 @@ import org.openreferral.application.contract.RefreshTokenRepositoryContract;
 import org.openreferral.application.contract.RewardLedgerContract;
 import org.openreferral.application.contract.Stores;
 import org.openreferral.application.contract.UserRepositoryContract;
+import org.openreferral.application.integration.port.out.IdempotencyStore;
 
 /** The repository contracts run against the in-memory fakes, so the fakes behave as PostgreSQL does. */
 class InMemoryRepositoriesTest {
@@ -90,6 +92,19 @@ class InMemoryRepositoriesTest {
         @Override
         protected Stores emptyStores() {
             return emptyFakes();
+        }
+    }
+
+    @Nested
+    class IdempotencyKeys extends IdempotencyStoreContract {
+        @Override
+        protected Stores emptyStores() {
+            return emptyFakes();
+        }
+
+        @Override
+        protected IdempotencyStore idempotencyStore(Stores stores) {
+            return new InMemoryIdempotencyStore((FakeUnitOfWork) stores.unitOfWork());
         }
     }
 }

@@ -6,21 +6,29 @@ import java.time.Clock;
 import org.openreferral.application.account.port.out.ClientSubjects;
 import org.openreferral.application.account.port.out.TokenIssuer;
 import org.openreferral.application.account.port.out.TokenSecrets;
+import org.openreferral.application.integration.port.in.BeginIdempotentRequestUseCase;
 import org.openreferral.application.integration.port.in.CreateClientUseCase;
 import org.openreferral.application.integration.port.in.DeleteClientUseCase;
+import org.openreferral.application.integration.port.in.FinishIdempotentRequestUseCase;
 import org.openreferral.application.integration.port.in.IssueClientTokenUseCase;
 import org.openreferral.application.integration.port.in.ListClientsUseCase;
+import org.openreferral.application.integration.port.in.PurgeIdempotencyKeysUseCase;
 import org.openreferral.application.integration.port.out.ClientRepository;
+import org.openreferral.application.integration.port.out.IdempotencyStore;
+import org.openreferral.application.integration.service.BeginIdempotentRequestService;
 import org.openreferral.application.integration.service.ClientSubjectsService;
 import org.openreferral.application.integration.service.CreateClientService;
 import org.openreferral.application.integration.service.DeleteClientService;
+import org.openreferral.application.integration.service.FinishIdempotentRequestService;
 import org.openreferral.application.integration.service.IssueClientTokenService;
 import org.openreferral.application.integration.service.ListClientsService;
+import org.openreferral.application.integration.service.PurgeIdempotencyKeysService;
 import org.openreferral.application.shared.UnitOfWork;
 
 /**
- * Wires the integration slice: machine clients and their client credentials grant, and the account slice's
- * {@link ClientSubjects} out-port, through which the token check learns that a client was deleted.
+ * Wires the integration slice: machine clients and their client credentials grant, the account slice's
+ * {@link ClientSubjects} out-port, through which the token check learns that a client was deleted, and idempotency
+ * keys.
  */
 @ApplicationScoped
 public class IntegrationWiring {
@@ -55,5 +63,26 @@ public class IntegrationWiring {
     @ApplicationScoped
     ClientSubjects clientSubjects(ClientRepository clients, UnitOfWork unitOfWork) {
         return new ClientSubjectsService(clients, unitOfWork);
+    }
+
+    @Produces
+    @ApplicationScoped
+    BeginIdempotentRequestUseCase beginIdempotentRequest(IdempotencyStore store, UnitOfWork unitOfWork, Clock clock,
+                                                         IntegrationSettings settings) {
+        return new BeginIdempotentRequestService(store, unitOfWork, clock, settings.idempotency().ttl(),
+                settings.idempotency().lockTimeout());
+    }
+
+    @Produces
+    @ApplicationScoped
+    FinishIdempotentRequestUseCase finishIdempotentRequest(IdempotencyStore store, UnitOfWork unitOfWork, Clock clock,
+                                                           IntegrationSettings settings) {
+        return new FinishIdempotentRequestService(store, unitOfWork, clock, settings.idempotency().ttl());
+    }
+
+    @Produces
+    @ApplicationScoped
+    PurgeIdempotencyKeysUseCase purgeIdempotencyKeys(IdempotencyStore store, UnitOfWork unitOfWork, Clock clock) {
+        return new PurgeIdempotencyKeysService(store, unitOfWork, clock);
     }
 }

@@ -34,6 +34,7 @@ import org.openreferral.adapter.rest.shared.CallerProvider;
 import org.openreferral.adapter.rest.shared.CallerProvider.PresentedToken;
 import org.openreferral.adapter.rest.shared.ClientAddress;
 import org.openreferral.adapter.rest.shared.Fields;
+import org.openreferral.adapter.rest.shared.Idempotent;
 import org.openreferral.adapter.rest.shared.TokenGrant;
 import org.openreferral.application.account.port.in.AuthenticateUserUseCase;
 import org.openreferral.application.account.port.in.AuthenticateUserUseCase.AuthenticateUserCommand;
@@ -116,6 +117,7 @@ public class AuthResource {
     }
 
     @POST
+    @Idempotent
     @Path("/register")
     @Consumes(MediaType.APPLICATION_JSON)
     public Response register(@Valid @NotNull RegisterRequest request, @Context HttpServerRequest http) {
@@ -124,6 +126,7 @@ public class AuthResource {
     }
 
     @POST
+    @Idempotent
     @Path("/register/{referralCode}")
     @Consumes(MediaType.APPLICATION_JSON)
     public Response registerWithCode(@RestPath String referralCode, @Valid @NotNull RegisterRequest request,

@@ -22,6 +22,7 @@ import org.openreferral.adapter.rest.integration.dto.ClientResponse;
 import org.openreferral.adapter.rest.integration.dto.CreateClientRequest;
 import org.openreferral.adapter.rest.shared.CallerProvider;
 import org.openreferral.adapter.rest.shared.Fields;
+import org.openreferral.adapter.rest.shared.Idempotent;
 import org.openreferral.adapter.rest.shared.PageResponse;
 import org.openreferral.adapter.rest.shared.RequestParsing;
 import org.openreferral.application.integration.port.in.CreateClientUseCase;
@@ -59,6 +60,7 @@ public class ClientResource {
 
     // The caller first: a non-admin gets 403 whatever the body says.
     @POST
+    @Idempotent
     @Consumes(MediaType.APPLICATION_JSON)
     public Response create(@Valid @NotNull CreateClientRequest request) {
         Caller caller = callers.current();

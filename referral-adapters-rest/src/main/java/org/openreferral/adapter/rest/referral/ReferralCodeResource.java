@@ -25,6 +25,7 @@ import org.openreferral.adapter.rest.referral.dto.ReferralResponse;
 import org.openreferral.adapter.rest.shared.CallerProvider;
 import org.openreferral.adapter.rest.shared.ClientAddress;
 import org.openreferral.adapter.rest.shared.Fields;
+import org.openreferral.adapter.rest.shared.Idempotent;
 import org.openreferral.adapter.rest.shared.PageResponse;
 import org.openreferral.adapter.rest.shared.RequestParsing;
 import org.openreferral.application.referral.port.in.CodeView;
@@ -84,6 +85,7 @@ public class ReferralCodeResource {
     }
 
     @POST
+    @Idempotent
     @Consumes(MediaType.APPLICATION_JSON)
     public Response create(@Valid @NotNull CreateCodeRequest request) {
         Caller caller = callers.current();

@@ -20,6 +20,7 @@ import org.openreferral.adapter.rest.referral.dto.ReferralResponse;
 import org.openreferral.adapter.rest.referral.dto.VoidReferralRequest;
 import org.openreferral.adapter.rest.shared.CallerProvider;
 import org.openreferral.adapter.rest.shared.Fields;
+import org.openreferral.adapter.rest.shared.Idempotent;
 import org.openreferral.adapter.rest.shared.PageResponse;
 import org.openreferral.adapter.rest.shared.RequestParsing;
 import org.openreferral.application.referral.port.in.ApproveReferralUseCase;
@@ -85,6 +86,7 @@ public class ReferralResource {
     }
 
     @POST
+    @Idempotent
     @Path("/{id}/qualify")
     @Consumes(MediaType.APPLICATION_JSON)
     public ReferralResponse qualify(@RestPath String id, @Valid @NotNull QualifyReferralRequest request) {
@@ -99,6 +101,7 @@ public class ReferralResource {
     }
 
     @POST
+    @Idempotent
     @Path("/{id}/void")
     @Consumes(MediaType.APPLICATION_JSON)
     public ReferralResponse voidReferral(@RestPath String id, @Valid @NotNull VoidReferralRequest request) {
