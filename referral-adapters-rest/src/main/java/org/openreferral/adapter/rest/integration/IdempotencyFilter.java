@@ -42,6 +42,9 @@ public class IdempotencyFilter {
 
     private static final Logger LOG = Logger.getLogger(IdempotencyFilter.class);
     private static final String CLAIM = IdempotencyFilter.class.getName() + ".claim";
+    // A Response built without a type gets it from the method's @Produces (JSON, for every @Idempotent method) when
+    // it is written, after this filter: as written, with the charset Quarkus adds.
+    private static final String WRITTEN_JSON = MediaType.APPLICATION_JSON + ";charset=UTF-8";
 
     private final BeginIdempotentRequestUseCase begin;
     private final FinishIdempotentRequestUseCase finish;
@@ -87,7 +90,7 @@ public class IdempotencyFilter {
             MediaType type = response.getMediaType();
             String location = response.getHeaderString(HttpHeaders.LOCATION);
             KeptAnswer answer = new KeptAnswer(response.getStatus(),
-                    type == null ? MediaType.APPLICATION_JSON : type.toString(), Optional.ofNullable(location),
+                    type == null ? WRITTEN_JSON : type.toString(), Optional.ofNullable(location),
                     bytes(response.getEntity()));
             finish.finish(new FinishIdempotentRequestCommand(claim, answer));
         } catch (RuntimeException | JsonProcessingException e) {
