@@ -45,8 +45,8 @@ public class UserResource {
         this.mapper = mapper;
     }
 
-    // Admins and clients with users:read only: the use case refuses anybody else (403). "/api/v1/users/" is the {id} form with an empty
-    // id, which names no user: 404, as for any malformed id.
+    // Admins and clients with users:read only: the use case refuses anybody else (403). "/api/v1/users/" is the
+    // {id} form with an empty id, which names no user: 404, as for any malformed id.
     @GET
     public PageResponse<UserResponse> list(@RestQuery String q, @RestQuery String page, @RestQuery String size,
                                            @Context HttpServerRequest http) {
