@@ -32,6 +32,7 @@ import org.openreferral.adapter.rest.account.dto.TokenResponse;
 import org.openreferral.adapter.rest.account.dto.UserResponse;
 import org.openreferral.adapter.rest.shared.CallerProvider;
 import org.openreferral.adapter.rest.shared.CallerProvider.PresentedToken;
+import org.openreferral.adapter.rest.shared.CheckedForm;
 import org.openreferral.adapter.rest.shared.ClientAddress;
 import org.openreferral.adapter.rest.shared.Fields;
 import org.openreferral.adapter.rest.shared.TokenGrant;
@@ -150,6 +151,7 @@ public class AuthResource {
     @POST
     @Path("/token")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @CheckedForm
     public Response tokenFromForm(@RestForm("grant_type") String grantType, @RestForm String username,
                                   @RestForm String password, @RestForm("refresh_token") String refreshToken,
                                   @RestForm("client_id") String clientId,

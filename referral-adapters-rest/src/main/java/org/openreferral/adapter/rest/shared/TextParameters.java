@@ -20,26 +20,43 @@ import org.jboss.resteasy.reactive.server.spi.ResteasyReactiveContainerRequestCo
 /**
  * The query and form parameters a resource method reads pass the {@link InputText} rule before the method runs (a
  * 400 naming the parameter); JSON bodies pass it in {@link StrictJson}. Path parameters are ids and codes, each read
- * by a strict parser for which a control character names nothing (404).
+ * by a strict parser for which a control character names nothing (404). Parameters the method does not read are
+ * not looked at.
  */
 public class TextParameters {
 
     private final Map<Method, List<Declared>> declared = new ConcurrentHashMap<>();
 
-    // readBody: runs after a form body has been parsed, so that its fields can be checked here too.
-    @ServerRequestFilter(readBody = true)
-    public void refuseControlCharacters(ResteasyReactiveContainerRequestContext context, ResourceInfo resource) {
-        Method method = resource.getResourceMethod();
-        if (method == null) {
-            return;
-        }
-        for (Declared parameter : declared.computeIfAbsent(method, TextParameters::declaredBy)) {
-            List<String> values = parameter.form()
-                    ? formValues(context, parameter.name())
-                    : context.getUriInfo().getQueryParameters().get(parameter.name());
-            if (values != null) {
-                values.forEach(value -> InputText.check(parameter.name(), value, parameter.multiLine()));
+    @ServerRequestFilter
+    public void refuseControlCharactersInQueries(ResteasyReactiveContainerRequestContext context,
+                                                 ResourceInfo resource) {
+        for (Declared parameter : declaredBy(resource)) {
+            if (!parameter.form()) {
+                check(parameter, context.getUriInfo().getQueryParameters().get(parameter.name()));
             }
+        }
+    }
+
+    // readBody: runs after the form is parsed; bound by name to the methods that read a form, see CheckedForm.
+    @CheckedForm
+    @ServerRequestFilter(readBody = true)
+    public void refuseControlCharactersInForms(ResteasyReactiveContainerRequestContext context,
+                                               ResourceInfo resource) {
+        for (Declared parameter : declaredBy(resource)) {
+            if (parameter.form()) {
+                check(parameter, formValues(context, parameter.name()));
+            }
+        }
+    }
+
+    private List<Declared> declaredBy(ResourceInfo resource) {
+        Method method = resource.getResourceMethod();
+        return method == null ? List.of() : declared.computeIfAbsent(method, TextParameters::declaredBy);
+    }
+
+    private static void check(Declared parameter, List<String> values) {
+        if (values != null) {
+            values.forEach(value -> InputText.check(parameter.name(), value, parameter.multiLine()));
         }
     }
 
@@ -77,6 +94,10 @@ public class TextParameters {
             } else if (form != null) {
                 parameters.add(new Declared(form.value(), true, multiLine));
             }
+        }
+        if (parameters.stream().anyMatch(Declared::form) && !method.isAnnotationPresent(CheckedForm.class)) {
+            // A programming error, found by the first test of the endpoint: its form fields would go unchecked.
+            throw new IllegalStateException(method + " reads form fields but is not annotated @CheckedForm");
         }
         return List.copyOf(parameters);
     }
