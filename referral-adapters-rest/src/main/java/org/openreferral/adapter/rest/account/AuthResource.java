@@ -96,13 +96,15 @@ public class AuthResource {
     private final CallerProvider callers;
     private final AccountMapper mapper;
     private final List<TokenGrant> otherGrants;
+    private final ClientAddress clientAddress;
 
     AuthResource(RegisterUserUseCase register, AuthenticateUserUseCase authenticate,
                  RefreshAccessTokenUseCase refresh, LogOutUseCase logOut, RequestPasswordResetUseCase requestReset,
                  ResetPasswordUseCase resetPassword, RequestEmailVerificationUseCase requestVerification,
                  VerifyEmailUseCase verifyEmail, CheckRateLimitUseCase rateLimits, CallerProvider callers,
-                 AccountMapper mapper, Instance<TokenGrant> otherGrants) {
+                 AccountMapper mapper, Instance<TokenGrant> otherGrants, ClientAddress clientAddress) {
         this.otherGrants = otherGrants.stream().toList();
+        this.clientAddress = clientAddress;
         this.register = register;
         this.authenticate = authenticate;
         this.refresh = refresh;
@@ -144,7 +146,7 @@ public class AuthResource {
         Password password = Fields.parse("password", Password::new, request.password());
         CodeValue code = Fields.parseOptional("referralCode", CodeValue::new, referralCode);
         UserResponse user = mapper.toResponse(register.register(
-                new RegisterUserCommand(username, email, password, name, code, Optional.of(ClientAddress.of(http)))));
+                new RegisterUserCommand(username, email, password, name, code, Optional.of(clientAddress.of(http)))));
         return Response.created(URI.create("/api/v1/users/" + user.id())).entity(user).build();
     }
 
@@ -265,6 +267,6 @@ public class AuthResource {
     }
 
     private void limit(RateLimitedAction action, HttpServerRequest http) {
-        rateLimits.check(new CheckRateLimitCommand(action, ClientAddress.of(http)));
+        rateLimits.check(new CheckRateLimitCommand(action, clientAddress.rateLimitKey(http)));
     }
 }
