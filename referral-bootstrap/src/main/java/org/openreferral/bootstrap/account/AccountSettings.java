@@ -63,6 +63,13 @@ public interface AccountSettings {
         /** How long a reset link works (once). */
         @WithDefault("PT30M")
         Duration lifetime();
+
+        /** Reset mails an account gets within {@link #mailWindow()}, whatever the client address (contract: 3). */
+        @WithDefault("3")
+        int mailLimit();
+
+        @WithDefault("PT1H")
+        Duration mailWindow();
     }
 
     /** Email verification: the link mailed at registration and on request. */

@@ -162,7 +162,8 @@ public class AccountWiring {
                                                      TokenSecrets secrets, PasswordResetMailer mailer,
                                                      UnitOfWork unitOfWork, Clock clock, AccountSettings settings) {
         return new RequestPasswordResetService(users, resetTokens, secrets, mailer, unitOfWork,
-                settings.passwordReset().lifetime(), clock);
+                settings.passwordReset().lifetime(), new RequestPasswordResetService.MailLimit(
+                        settings.passwordReset().mailLimit(), settings.passwordReset().mailWindow()), clock);
     }
 
     @Produces
