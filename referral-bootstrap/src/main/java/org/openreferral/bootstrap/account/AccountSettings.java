@@ -55,6 +55,10 @@ public interface AccountSettings {
         /** How long an instance remembers that a token's user exists. */
         @WithDefault("PT30S")
         Duration subjectCheckTtl();
+
+        /** How long a login session lives at most, however often it is refreshed; then the user logs in again. */
+        @WithDefault("P90D")
+        Duration sessionMaxLifetime();
     }
 
     /** Password reset. */

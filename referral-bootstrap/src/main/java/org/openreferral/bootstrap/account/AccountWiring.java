@@ -136,8 +136,10 @@ public class AccountWiring {
     @Produces
     @ApplicationScoped
     RefreshAccessTokenUseCase refreshAccessToken(UserRepository users, RefreshTokenRepository refreshTokens,
-                                                 SessionTokens sessions, UnitOfWork unitOfWork, Clock clock) {
-        return new RefreshAccessTokenService(users, refreshTokens, sessions, unitOfWork, clock);
+                                                 SessionTokens sessions, UnitOfWork unitOfWork,
+                                                 AccountSettings settings, Clock clock) {
+        return new RefreshAccessTokenService(users, refreshTokens, sessions, unitOfWork,
+                settings.auth().sessionMaxLifetime(), clock);
     }
 
     @Produces
