@@ -10,8 +10,13 @@ import com.fasterxml.jackson.databind.deser.std.StringDeserializer;
 import com.fasterxml.jackson.databind.type.LogicalType;
 import java.io.IOException;
 
-/** Reads every JSON string value as Jackson does, then refuses what {@link InputText} refuses. */
+/**
+ * Reads every JSON string value of a request body (a type of this REST adapter) as Jackson does, then refuses what
+ * {@link InputText} refuses.
+ */
 final class TextDeserializer extends StdScalarDeserializer<String> implements ContextualDeserializer {
+
+    private static final String REQUEST_TYPES = "org.openreferral.adapter.rest.";
 
     private final boolean multiLine;
 
@@ -29,9 +34,15 @@ final class TextDeserializer extends StdScalarDeserializer<String> implements Co
         return text;
     }
 
+    // Only the request bodies of this adapter are the boundary: the same ObjectMapper also reads what the service
+    // stored or fetched itself (event payloads, remote answers), which is none of this rule's business.
     @Override
     public JsonDeserializer<?> createContextual(DeserializationContext context, BeanProperty property) {
-        boolean multiLineProperty = property != null && property.getAnnotation(MultiLineText.class) != null;
+        if (property == null || property.getMember() == null
+                || !property.getMember().getDeclaringClass().getName().startsWith(REQUEST_TYPES)) {
+            return StringDeserializer.instance;
+        }
+        boolean multiLineProperty = property.getAnnotation(MultiLineText.class) != null;
         return multiLineProperty == multiLine ? this : new TextDeserializer(multiLineProperty);
     }
 
