@@ -14,8 +14,9 @@ import org.openreferral.domain.error.ReferralException;
 
 /**
  * Wiring: once SmallRye JWT has verified a bearer token (signature, algorithm, issuer, audience, expiry),
- * asks the application whether the token still counts: not logged out, and its subject (a user, or a machine
- * client for a token in group {@code client}) still exists.
+ * checks that it is an access token ({@link AccessTokenType}) and asks the application whether the token still
+ * counts: not logged out, and its subject (a user, or a machine client for a token in group {@code client}) still
+ * exists.
  * Runs for every request that needs an identity, so no endpoint can forget the check. A refusal is an
  * authentication failure whose cause carries the application's error code ({@code token-revoked}).
  */
@@ -32,6 +33,10 @@ public class AccessTokenValidityAugmentor implements SecurityIdentityAugmentor {
     public Uni<SecurityIdentity> augment(SecurityIdentity identity, AuthenticationRequestContext context) {
         if (identity.isAnonymous() || !(identity.getPrincipal() instanceof JsonWebToken token)) {
             return Uni.createFrom().item(identity);
+        }
+        if (!AccessTokenType.isAccessToken(token.getRawToken())) {
+            // Signed by our key, but not an access token (typ): refused like any other invalid token.
+            return Uni.createFrom().failure(new AuthenticationFailedException("The bearer token is no access token."));
         }
         // The check may ask the database and Redis: off the event loop.
         return context.runBlocking(() -> {

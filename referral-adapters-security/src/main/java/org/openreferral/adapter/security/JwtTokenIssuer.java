@@ -74,7 +74,7 @@ public class JwtTokenIssuer implements TokenIssuer {
                 .claim(SESSION_CLAIM, session.value().toString())
                 .jws()
                 .algorithm(SignatureAlgorithm.ES256)
-                .type("JWT")
+                .type(AccessTokenType.TYPE)
                 .keyId(keys.keyId())
                 .sign(keys.privateKey());
         return new AccessToken(token, id, Duration.ofSeconds(lifetime.toSeconds()));
@@ -98,7 +98,7 @@ public class JwtTokenIssuer implements TokenIssuer {
                         .collect(Collectors.joining(" ")))
                 .jws()
                 .algorithm(SignatureAlgorithm.ES256)
-                .type("JWT")
+                .type(AccessTokenType.TYPE)
                 .keyId(keys.keyId())
                 .sign(keys.privateKey());
         return new AccessToken(token, id, Duration.ofSeconds(lifetime.toSeconds()));

@@ -47,7 +47,7 @@ class JwtTokenIssuerTest {
         assertThat(parts).hasSize(3);
         JsonObject header = json(parts[0]);
         assertThat(header.getString("alg")).isEqualTo("ES256");
-        assertThat(header.getString("typ")).isEqualTo("JWT");
+        assertThat(header.getString("typ")).isEqualTo("at+jwt");
         assertThat(header.getString("kid")).isEqualTo(keys.keyId());
 
         // JOSE carries the ECDSA signature as R||S; the P1363 variant of the JDK verifier reads that form directly.

@@ -66,6 +66,20 @@ public abstract class PasswordResetTokenRepositoryContract extends RepositoryCon
     }
 
     @Test
+    void tokensIssuedAfterAMomentAreCountedPerUserUsedOrNot() {
+        token(john, "old", NOW.minusSeconds(3600));
+        token(john, "edge", NOW.minusSeconds(60));
+        SingleUseToken spent = token(john, "spent", NOW);
+        spent.use(NOW.plusSeconds(1));
+        write(() -> stores.resetTokens().update(spent));
+        token(user("jane"), "jane", NOW);
+
+        assertThat(writing(() -> stores.resetTokens().countIssuedAfter(john.id(), NOW.minusSeconds(60)))).isEqualTo(1);
+        assertThat(writing(() -> stores.resetTokens().countIssuedAfter(john.id(), NOW.minusSeconds(3601))))
+                .isEqualTo(3);
+    }
+
+    @Test
     void usingAllOfAUserSpendsTheUnusedOnesExpiredOrNot() {
         token(john, "fresh", NOW);
         token(john, "expired", NOW.minus(LIFETIME).minusSeconds(1));

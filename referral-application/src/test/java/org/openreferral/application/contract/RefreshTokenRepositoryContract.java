@@ -63,6 +63,21 @@ public abstract class RefreshTokenRepositoryContract extends RepositoryContract 
     }
 
     @Test
+    void aSessionStartedWhenItsFirstTokenWasIssued() {
+        SessionId session = SessionId.newId();
+        RefreshToken[] tokens = rotatedOnce(john, session, "start");
+        RefreshToken third = tokens[1].rotate(UUID.randomUUID(), digest("start-3"), NOW.plusSeconds(60), LIFETIME);
+        write(() -> {
+            stores.refreshTokens().update(tokens[1]);
+            stores.refreshTokens().add(third);
+        });
+        token(john, SessionId.newId(), "other");
+
+        assertThat(writing(() -> stores.refreshTokens().sessionStartedAt(session))).contains(NOW);
+        assertThat(writing(() -> stores.refreshTokens().sessionStartedAt(SessionId.newId()))).isEmpty();
+    }
+
+    @Test
     void digestIsUnique() {
         RefreshToken first = token(john, SessionId.newId(), "a");
 

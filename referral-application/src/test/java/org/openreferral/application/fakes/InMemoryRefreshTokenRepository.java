@@ -60,6 +60,12 @@ public final class InMemoryRefreshTokenRepository implements RefreshTokenReposit
     }
 
     @Override
+    public Optional<Instant> sessionStartedAt(SessionId session) {
+        return tokens.values().stream().filter(token -> token.session().equals(session))
+                .map(RefreshToken::createdAt).min(Instant::compareTo);
+    }
+
+    @Override
     public int revokeSession(SessionId session, UserId user, Instant now) {
         unitOfWork.requireWritable();
         return revokeWhere(token -> token.session().equals(session) && token.user().equals(user), now).size();

@@ -55,6 +55,10 @@ public interface AccountSettings {
         /** How long an instance remembers that a token's user exists. */
         @WithDefault("PT30S")
         Duration subjectCheckTtl();
+
+        /** How long a login session lives at most, however often it is refreshed; then the user logs in again. */
+        @WithDefault("P90D")
+        Duration sessionMaxLifetime();
     }
 
     /** Password reset. */
@@ -63,6 +67,13 @@ public interface AccountSettings {
         /** How long a reset link works (once). */
         @WithDefault("PT30M")
         Duration lifetime();
+
+        /** Reset mails an account gets within {@link #mailWindow()}, whatever the client address (contract: 3). */
+        @WithDefault("3")
+        int mailLimit();
+
+        @WithDefault("PT1H")
+        Duration mailWindow();
     }
 
     /** Email verification: the link mailed at registration and on request. */

@@ -136,8 +136,10 @@ public class AccountWiring {
     @Produces
     @ApplicationScoped
     RefreshAccessTokenUseCase refreshAccessToken(UserRepository users, RefreshTokenRepository refreshTokens,
-                                                 SessionTokens sessions, UnitOfWork unitOfWork, Clock clock) {
-        return new RefreshAccessTokenService(users, refreshTokens, sessions, unitOfWork, clock);
+                                                 SessionTokens sessions, UnitOfWork unitOfWork,
+                                                 AccountSettings settings, Clock clock) {
+        return new RefreshAccessTokenService(users, refreshTokens, sessions, unitOfWork,
+                settings.auth().sessionMaxLifetime(), clock);
     }
 
     @Produces
@@ -162,7 +164,8 @@ public class AccountWiring {
                                                      TokenSecrets secrets, PasswordResetMailer mailer,
                                                      UnitOfWork unitOfWork, Clock clock, AccountSettings settings) {
         return new RequestPasswordResetService(users, resetTokens, secrets, mailer, unitOfWork,
-                settings.passwordReset().lifetime(), clock);
+                settings.passwordReset().lifetime(), new RequestPasswordResetService.MailLimit(
+                        settings.passwordReset().mailLimit(), settings.passwordReset().mailWindow()), clock);
     }
 
     @Produces

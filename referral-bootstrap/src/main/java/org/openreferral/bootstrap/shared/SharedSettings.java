@@ -2,84 +2,102 @@ package org.openreferral.bootstrap.shared;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import io.smallrye.config.WithName;
 import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
 
 /**
- * Settings of what the slices share: the per-client budgets of the public endpoints ({@code referral.rate-limit.*}),
- * generous for people and tight for scripts. Counters live in Redis when it is configured.
+ * Settings of what the slices share: which client a request comes from ({@code referral.trusted-proxies}) and the
+ * per-client budgets of the public endpoints ({@code referral.rate-limit.*}), generous for people and tight for
+ * scripts. Counters live in Redis when it is configured.
  */
-@ConfigMapping(prefix = "referral.rate-limit")
+@ConfigMapping(prefix = "referral")
 public interface SharedSettings {
 
-    /** {@code false} switches every per-client budget off. */
-    @WithDefault("true")
-    boolean enabled();
+    /**
+     * The networks of the proxies in front of the service (comma-separated CIDRs, default none): only a peer in one
+     * of them is believed about the client it forwards for ({@code X-Forwarded-For}, rightmost untrusted entry).
+     */
+    Optional<List<String>> trustedProxies();
 
-    /** Registrations: 20 an hour. */
-    Register register();
+    /** The per-client budgets. */
+    @WithName("rate-limit")
+    RateLimit rateLimit();
 
-    /** Token requests (logins and refreshes): 30 a minute. */
-    Token token();
+    /** The per-client budgets of the public endpoints. */
+    interface RateLimit {
 
-    /** Password-reset requests and confirmations: 5 in 15 minutes. */
-    PasswordReset passwordReset();
+        /** {@code false} switches every per-client budget off. */
+        @WithDefault("true")
+        boolean enabled();
 
-    /** Public code lookups: 60 a minute. */
-    CodeLookup codeLookup();
+        /** Registrations: 20 an hour. */
+        Register register();
 
-    /** At most {@code requests} per {@code window} and client. */
-    interface Budget {
+        /** Token requests (logins and refreshes): 30 a minute. */
+        Token token();
 
-        int requests();
+        /** Password-reset requests and confirmations: 5 in 15 minutes. */
+        PasswordReset passwordReset();
 
-        Duration window();
-    }
+        /** Public code lookups: 60 a minute. */
+        CodeLookup codeLookup();
 
-    /** The registration budget. */
-    interface Register extends Budget {
+        /** At most {@code requests} per {@code window} and client. */
+        interface Budget {
 
-        @Override
-        @WithDefault("20")
-        int requests();
+            int requests();
 
-        @Override
-        @WithDefault("PT1H")
-        Duration window();
-    }
+            Duration window();
+        }
 
-    /** The token budget. */
-    interface Token extends Budget {
+        /** The registration budget. */
+        interface Register extends Budget {
 
-        @Override
-        @WithDefault("30")
-        int requests();
+            @Override
+            @WithDefault("20")
+            int requests();
 
-        @Override
-        @WithDefault("PT1M")
-        Duration window();
-    }
+            @Override
+            @WithDefault("PT1H")
+            Duration window();
+        }
 
-    /** The password-reset budget. */
-    interface PasswordReset extends Budget {
+        /** The token budget. */
+        interface Token extends Budget {
 
-        @Override
-        @WithDefault("5")
-        int requests();
+            @Override
+            @WithDefault("30")
+            int requests();
 
-        @Override
-        @WithDefault("PT15M")
-        Duration window();
-    }
+            @Override
+            @WithDefault("PT1M")
+            Duration window();
+        }
 
-    /** The code-lookup budget. */
-    interface CodeLookup extends Budget {
+        /** The password-reset budget. */
+        interface PasswordReset extends Budget {
 
-        @Override
-        @WithDefault("60")
-        int requests();
+            @Override
+            @WithDefault("5")
+            int requests();
 
-        @Override
-        @WithDefault("PT1M")
-        Duration window();
+            @Override
+            @WithDefault("PT15M")
+            Duration window();
+        }
+
+        /** The code-lookup budget. */
+        interface CodeLookup extends Budget {
+
+            @Override
+            @WithDefault("60")
+            int requests();
+
+            @Override
+            @WithDefault("PT1M")
+            Duration window();
+        }
     }
 }

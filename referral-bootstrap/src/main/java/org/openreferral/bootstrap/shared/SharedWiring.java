@@ -3,20 +3,24 @@ package org.openreferral.bootstrap.shared;
 import io.quarkus.arc.DefaultBean;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Singleton;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.ZoneOffset;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 import java.util.random.RandomGenerator;
+import org.openreferral.adapter.rest.shared.ClientAddress;
 import org.openreferral.application.shared.ratelimit.AttemptCounters;
 import org.openreferral.application.shared.ratelimit.CheckRateLimitService;
 import org.openreferral.application.shared.ratelimit.CheckRateLimitService.Limit;
 import org.openreferral.application.shared.ratelimit.CheckRateLimitUseCase;
 import org.openreferral.application.shared.ratelimit.CheckRateLimitUseCase.RateLimitedAction;
-import org.openreferral.bootstrap.shared.SharedSettings.Budget;
+import org.openreferral.bootstrap.shared.SharedSettings.RateLimit;
+import org.openreferral.bootstrap.shared.SharedSettings.RateLimit.Budget;
 
-/** Wires what every slice uses: the clock, the secure random source and the per-client rate limits. */
+/** Wires what every slice uses: the clock, the secure random source, the client address and the rate limits. */
 @ApplicationScoped
 public class SharedWiring {
 
@@ -36,8 +40,9 @@ public class SharedWiring {
 
     @Produces
     @ApplicationScoped
-    CheckRateLimitUseCase checkRateLimit(AttemptCounters counters, Clock clock, SharedSettings settings,
+    CheckRateLimitUseCase checkRateLimit(AttemptCounters counters, Clock clock, SharedSettings shared,
                                          UseCaseMetrics metrics) {
+        RateLimit settings = shared.rateLimit();
         Map<RateLimitedAction, Limit> limits = new EnumMap<>(RateLimitedAction.class);
         if (settings.enabled()) {
             limits.put(RateLimitedAction.REGISTER, limit(settings.register()));
@@ -46,6 +51,12 @@ public class SharedWiring {
             limits.put(RateLimitedAction.CODE_LOOKUP, limit(settings.codeLookup()));
         }
         return metrics.rateLimits(new CheckRateLimitService(counters, limits, clock));
+    }
+
+    @Produces
+    @Singleton
+    ClientAddress clientAddress(SharedSettings settings) {
+        return new ClientAddress(settings.trustedProxies().orElse(List.of()));
     }
 
     private static Limit limit(Budget budget) {

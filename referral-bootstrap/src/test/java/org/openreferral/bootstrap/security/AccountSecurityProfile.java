@@ -6,9 +6,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Test profile: rate limits on with small budgets, the client taken from {@code X-Forwarded-For} (so that
- * each test is a client of its own, see {@link SecurityTestBase}), a real SMTP server, an admin created from
- * configuration, and referrals qualifying on the referee's verified email (the production default) under a
+ * Test profile: rate limits on with small budgets, the client taken from {@code X-Forwarded-For} behind a
+ * trusted loopback proxy (so that each test is a client of its own, see {@link SecurityTestBase}), a real SMTP
+ * server, an admin created from configuration, and referrals qualifying on the referee's verified email (the production default) under a
  * lifetime cap of {@value #LIFETIME_CAP} rewards per referrer.
  */
 public class AccountSecurityProfile implements QuarkusTestProfile {
@@ -20,6 +20,8 @@ public class AccountSecurityProfile implements QuarkusTestProfile {
     static final int PASSWORD_RESET_BUDGET = 5;
     static final int LOOKUP_BUDGET = 5;
     static final int LIFETIME_CAP = 10;
+    /** Loopback as the tests connect to it (127.0.0.1, ::1); 127.0.0.2 stays an untrusted peer. */
+    static final String TRUSTED_PROXIES = "127.0.0.1/32,::1/128";
 
     @Override
     public Map<String, String> getConfigOverrides() {
@@ -33,8 +35,8 @@ public class AccountSecurityProfile implements QuarkusTestProfile {
         config.put("referral.rate-limit.password-reset.window", "PT1M");
         config.put("referral.rate-limit.code-lookup.requests", Integer.toString(LOOKUP_BUDGET));
         config.put("referral.rate-limit.code-lookup.window", "PT1M");
-        config.put("quarkus.http.proxy.proxy-address-forwarding", "true");
-        config.put("quarkus.http.proxy.allow-x-forwarded", "true");
+        // The tests' own connections come through a trusted proxy: their X-Forwarded-For names the client.
+        config.put("referral.trusted-proxies", TRUSTED_PROXIES);
         config.put("referral.admin.email", ADMIN_EMAIL);
         config.put("referral.admin.password", ADMIN_PASSWORD);
         config.put("referral.password-reset.link-base", "https://referrals.test/reset-password?token=");

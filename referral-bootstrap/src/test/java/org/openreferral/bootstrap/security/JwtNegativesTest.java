@@ -1,6 +1,7 @@
 package org.openreferral.bootstrap.security;
 
 import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 import static org.openreferral.bootstrap.security.TestTokens.validClaims;
 import static org.openreferral.bootstrap.security.TestTokens.with;
@@ -48,6 +49,25 @@ class JwtNegativesTest extends SecurityTestBase {
     void theHandMadeControlTokenIsAccepted() {
         Accounts.me(tokens.es256(validClaims(alice.userId()))).statusCode(200)
                 .body("username", equalTo(alice.username()));
+    }
+
+    @Test
+    void theAppIssuesAccessTokensTypedAtJwt() {
+        assertThat(TestTokens.headerOf(alice.accessToken())).containsEntry("typ", "at+jwt");
+    }
+
+    @Test
+    void aTokenSignedWithTheRealKeyButOfAnotherTypeIsRefused() {
+        Map<String, Object> claims = validClaims(alice.userId());
+
+        unauthorized(tokens.es256(Map.of("alg", "ES256", "typ", "JWT", "kid", keys.keyId()), claims));
+        unauthorized(tokens.es256(Map.of("alg", "ES256", "typ", "id_token+jwt", "kid", keys.keyId()), claims));
+        unauthorized(tokens.es256(Map.of("alg", "ES256", "kid", keys.keyId()), claims));
+        // The control: the same claims and key with the access-token type (any case, short or full media type).
+        Accounts.me(tokens.es256(Map.of("alg", "ES256", "typ", "AT+JWT", "kid", keys.keyId()), claims))
+                .statusCode(200);
+        Accounts.me(tokens.es256(Map.of("alg", "ES256", "typ", "application/at+jwt", "kid", keys.keyId()), claims))
+                .statusCode(200);
     }
 
     @Test

@@ -6,6 +6,7 @@ import static org.hamcrest.Matchers.equalTo;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
+import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
 import jakarta.mail.internet.MimeMessage;
@@ -50,6 +51,25 @@ class PasswordResetTest extends SecurityTestBase {
                 .contentType("application/problem+json")
                 .body("code", equalTo("invalid-reset-token"));
         Accounts.passwordGrant(alice.username(), NEW_PASSWORD).statusCode(200);
+    }
+
+    @Test
+    void anAccountGetsAtMostThreeResetMailsAnHourWhateverTheClientAddress() {
+        Session alice = Accounts.newSession();
+        RestAssured.requestSpecification = null;
+
+        for (int i = 0; i < 4; i++) {
+            // Each request from a client address of its own: rotating addresses buys no mail.
+            given().header("X-Forwarded-For", nextClientAddress()).contentType(ContentType.JSON)
+                    .body(Map.of("email", alice.email())).post("/api/v1/auth/password-reset").then().statusCode(202);
+        }
+
+        Awaitility.await().atMost(MAIL_DELIVERY).until(() -> mailsTo(alice.email()).size() >= 3);
+        Awaitility.await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(3))
+                .until(() -> mailsTo(alice.email()).size() == 3);
+        TestClockProducer.CLOCK.advance(Duration.ofHours(1));
+        resetRequest(alice.email()).statusCode(202);
+        Awaitility.await().atMost(MAIL_DELIVERY).until(() -> mailsTo(alice.email()).size() == 4);
     }
 
     @Test

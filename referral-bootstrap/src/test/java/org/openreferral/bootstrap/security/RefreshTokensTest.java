@@ -118,6 +118,23 @@ class RefreshTokensTest extends SecurityTestBase {
     }
 
     @Test
+    void aSessionEndsNinetyDaysAfterItsLoginHoweverOftenItIsRefreshed() {
+        Session alice = Accounts.newSession();
+        String refreshToken = alice.refreshToken();
+        for (int refresh = 0; refresh < 3; refresh++) {
+            TestClockProducer.CLOCK.advance(Duration.ofDays(29));
+            refreshToken = Accounts.refreshed(refreshToken).refreshToken();
+        }
+        // Day 87: each token alone would live 30 more days; the session has 3 left.
+        TestClockProducer.CLOCK.advance(Duration.ofDays(3).minusMinutes(1));
+        refreshToken = Accounts.refreshed(refreshToken).refreshToken();
+
+        TestClockProducer.CLOCK.advance(Duration.ofMinutes(1));
+
+        Accounts.refreshGrant(refreshToken).statusCode(401).body("code", equalTo("invalid-grant"));
+    }
+
+    @Test
     void ofConcurrentUsesOfOneTokenAtMostOneSucceeds() throws Exception {
         Session alice = Accounts.newSession();
 

@@ -9,7 +9,7 @@ import org.openreferral.bootstrap.support.TestClockProducer;
 
 /**
  * Base of the account-security tests: every test method is a client of its own (a unique
- * {@code X-Forwarded-For}, honoured only where the profile enables proxy forwarding), so per-client rate
+ * {@code X-Forwarded-For}, honoured only where the profile trusts the loopback proxy), so per-client rate
  * limits never leak from one test into another; and the app's clock is reset after each test.
  */
 abstract class SecurityTestBase {

@@ -63,9 +63,14 @@ final class TestTokens {
         return changed;
     }
 
-    /** An ES256 token signed with the app's key. */
+    /** An ES256 access token ({@code typ: at+jwt}, as the app issues them) signed with the app's key. */
     String es256(Map<String, Object> claims) {
-        String input = encode(Map.of("alg", "ES256", "typ", "JWT", "kid", keyId)) + "." + encode(claims);
+        return es256(Map.of("alg", "ES256", "typ", "at+jwt", "kid", keyId), claims);
+    }
+
+    /** An ES256 token with this header, signed with the app's key. */
+    String es256(Map<String, Object> header, Map<String, Object> claims) {
+        String input = encode(header) + "." + encode(claims);
         try {
             Signature signer = Signature.getInstance("SHA256withECDSAinP1363Format");
             signer.initSign(privateKey);
@@ -94,6 +99,14 @@ final class TestTokens {
     }
 
     /** The token's claims, decoded without any check. */
+    static Map<String, Object> headerOf(String token) {
+        try {
+            return JSON.readValue(B64URL_DECODER.decode(token.split("\\.")[0]), new TypeReference<>() { });
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     static Map<String, Object> claimsOf(String token) {
         try {
             return JSON.readValue(B64URL_DECODER.decode(token.split("\\.")[1]), new TypeReference<>() { });

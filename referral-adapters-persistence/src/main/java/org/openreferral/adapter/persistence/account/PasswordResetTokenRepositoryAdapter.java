@@ -12,9 +12,16 @@ import org.openreferral.domain.model.user.UserId;
 public class PasswordResetTokenRepositoryAdapter implements PasswordResetTokenRepository {
 
     private final SingleUseTokenRows<PasswordResetTokenJpaEntity> rows;
+    private final PasswordResetTokenPanacheRepository panache;
 
     PasswordResetTokenRepositoryAdapter(PasswordResetTokenPanacheRepository rows) {
         this.rows = new SingleUseTokenRows<>(rows, PasswordResetTokenJpaEntity::new);
+        this.panache = rows;
+    }
+
+    @Override
+    public int countIssuedAfter(UserId user, Instant since) {
+        return Math.toIntExact(panache.count("userId = ?1 and createdAt > ?2", user.value(), since));
     }
 
     @Override

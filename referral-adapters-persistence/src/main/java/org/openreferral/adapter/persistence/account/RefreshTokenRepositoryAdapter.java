@@ -48,6 +48,15 @@ public class RefreshTokenRepositoryAdapter implements RefreshTokenRepository {
     }
 
     @Override
+    public Optional<Instant> sessionStartedAt(SessionId session) {
+        return Optional.ofNullable(rows.getEntityManager()
+                .createQuery("select min(t.createdAt) from RefreshTokenJpaEntity t where t.sessionId = :session",
+                        Instant.class)
+                .setParameter("session", session.value())
+                .getSingleResult());
+    }
+
+    @Override
     public int revokeSession(SessionId session, UserId user, Instant now) {
         return rows.update("status = 'REVOKED', revokedAt = ?1 where sessionId = ?2 and userId = ?3"
                 + " and status <> 'REVOKED'", now, session.value(), user.value());

@@ -32,6 +32,7 @@ import org.openreferral.adapter.rest.account.dto.TokenResponse;
 import org.openreferral.adapter.rest.account.dto.UserResponse;
 import org.openreferral.adapter.rest.shared.CallerProvider;
 import org.openreferral.adapter.rest.shared.CallerProvider.PresentedToken;
+import org.openreferral.adapter.rest.shared.CheckedForm;
 import org.openreferral.adapter.rest.shared.ClientAddress;
 import org.openreferral.adapter.rest.shared.Fields;
 import org.openreferral.adapter.rest.shared.Idempotent;
@@ -96,13 +97,15 @@ public class AuthResource {
     private final CallerProvider callers;
     private final AccountMapper mapper;
     private final List<TokenGrant> otherGrants;
+    private final ClientAddress clientAddress;
 
     AuthResource(RegisterUserUseCase register, AuthenticateUserUseCase authenticate,
                  RefreshAccessTokenUseCase refresh, LogOutUseCase logOut, RequestPasswordResetUseCase requestReset,
                  ResetPasswordUseCase resetPassword, RequestEmailVerificationUseCase requestVerification,
                  VerifyEmailUseCase verifyEmail, CheckRateLimitUseCase rateLimits, CallerProvider callers,
-                 AccountMapper mapper, Instance<TokenGrant> otherGrants) {
+                 AccountMapper mapper, Instance<TokenGrant> otherGrants, ClientAddress clientAddress) {
         this.otherGrants = otherGrants.stream().toList();
+        this.clientAddress = clientAddress;
         this.register = register;
         this.authenticate = authenticate;
         this.refresh = refresh;
@@ -146,13 +149,14 @@ public class AuthResource {
         Password password = Fields.parse("password", Password::new, request.password());
         CodeValue code = Fields.parseOptional("referralCode", CodeValue::new, referralCode);
         UserResponse user = mapper.toResponse(register.register(
-                new RegisterUserCommand(username, email, password, name, code, Optional.of(ClientAddress.of(http)))));
+                new RegisterUserCommand(username, email, password, name, code, Optional.of(clientAddress.of(http)))));
         return Response.created(URI.create("/api/v1/users/" + user.id())).entity(user).build();
     }
 
     @POST
     @Path("/token")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @CheckedForm
     public Response tokenFromForm(@RestForm("grant_type") String grantType, @RestForm String username,
                                   @RestForm String password, @RestForm("refresh_token") String refreshToken,
                                   @RestForm("client_id") String clientId,
@@ -270,6 +274,6 @@ public class AuthResource {
     }
 
     private void limit(RateLimitedAction action, HttpServerRequest http) {
-        rateLimits.check(new CheckRateLimitCommand(action, ClientAddress.of(http)));
+        rateLimits.check(new CheckRateLimitCommand(action, clientAddress.rateLimitKey(http)));
     }
 }

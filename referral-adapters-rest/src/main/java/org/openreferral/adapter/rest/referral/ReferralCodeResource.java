@@ -68,12 +68,15 @@ public class ReferralCodeResource {
     private final CheckRateLimitUseCase rateLimits;
     private final CallerProvider callers;
     private final ReferralMapper mapper;
+    private final ClientAddress clientAddress;
 
     ReferralCodeResource(CreateReferralCodeUseCase create, ListReferralCodesUseCase list,
                          GetActiveReferralCodeUseCase active, RevokeReferralCodeUseCase revoke,
                          LookupReferralCodeUseCase lookup, ListReferralsUseCase referrals,
-                         CheckRateLimitUseCase rateLimits, CallerProvider callers, ReferralMapper mapper) {
+                         CheckRateLimitUseCase rateLimits, CallerProvider callers, ReferralMapper mapper,
+                         ClientAddress clientAddress) {
         this.rateLimits = rateLimits;
+        this.clientAddress = clientAddress;
         this.create = create;
         this.list = list;
         this.active = active;
@@ -119,7 +122,7 @@ public class ReferralCodeResource {
     @Path("/lookup")
     @PermitAll
     public PublicCodeResponse lookup(@RestQuery String email, @Context HttpServerRequest http) {
-        rateLimits.check(new CheckRateLimitCommand(RateLimitedAction.CODE_LOOKUP, ClientAddress.of(http)));
+        rateLimits.check(new CheckRateLimitCommand(RateLimitedAction.CODE_LOOKUP, clientAddress.rateLimitKey(http)));
         if (email == null) {
             throw Fields.invalid("email", "is required");
         }

@@ -1,6 +1,7 @@
 package org.openreferral.application.account.service;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -20,7 +21,9 @@ import org.openreferral.domain.model.user.User;
  * The refresh grant with rotation. The presented token's row is locked, so of two concurrent uses one
  * rotates and the other finds it rotated. A rotated token presented again can only be a copy: the whole
  * session is revoked, its access tokens included, and the answer is the same {@code invalid-grant} as for
- * an unknown, expired or revoked token.
+ * an unknown, expired or revoked token. A session lives at most {@code sessionMaxLifetime} from its login, however
+ * often it is refreshed: its last token expires then, and a refresh at or past that moment is refused like an expired
+ * token.
  */
 public final class RefreshAccessTokenService implements RefreshAccessTokenUseCase {
 
@@ -28,10 +31,16 @@ public final class RefreshAccessTokenService implements RefreshAccessTokenUseCas
     private final RefreshTokenRepository refreshTokens;
     private final SessionTokens sessions;
     private final UnitOfWork unitOfWork;
+    private final Duration sessionMaxLifetime;
     private final Clock clock;
 
     public RefreshAccessTokenService(UserRepository users, RefreshTokenRepository refreshTokens,
-                                     SessionTokens sessions, UnitOfWork unitOfWork, Clock clock) {
+                                     SessionTokens sessions, UnitOfWork unitOfWork, Duration sessionMaxLifetime,
+                                     Clock clock) {
+        if (sessionMaxLifetime.isNegative() || sessionMaxLifetime.isZero()) {
+            throw new IllegalArgumentException("the session's maximum lifetime must be positive");
+        }
+        this.sessionMaxLifetime = sessionMaxLifetime;
         this.users = users;
         this.refreshTokens = refreshTokens;
         this.sessions = sessions;
@@ -71,13 +80,20 @@ public final class RefreshAccessTokenService implements RefreshAccessTokenUseCas
                 return Outcome.REFUSED;
             }
             case USABLE -> {
+                Instant end = refreshTokens.sessionStartedAt(token.session()).orElse(token.createdAt())
+                        .plus(sessionMaxLifetime);
+                if (!now.isBefore(end)) {
+                    return Outcome.REFUSED;
+                }
                 Optional<User> user = users.findById(token.user());
                 if (user.isEmpty()) {
                     refreshTokens.revokeSession(token.session(), token.user(), now);
                     return Outcome.REFUSED;
                 }
-                RefreshToken successor = token.rotate(UUID.randomUUID(), successorSecret.digest(), now,
-                        sessions.policy().refreshTokenLifetime());
+                Duration untilEnd = Duration.between(now, end);
+                Duration lifetime = sessions.policy().refreshTokenLifetime().compareTo(untilEnd) < 0
+                        ? sessions.policy().refreshTokenLifetime() : untilEnd;
+                RefreshToken successor = token.rotate(UUID.randomUUID(), successorSecret.digest(), now, lifetime);
                 refreshTokens.update(token);
                 refreshTokens.add(successor);
                 return new Outcome(user.get(), token.session(), null);

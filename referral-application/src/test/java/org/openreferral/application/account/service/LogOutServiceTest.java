@@ -35,7 +35,8 @@ class LogOutServiceTest {
         assertThat(fx.denyList.ttlOf("jti:jti-1")).contains(Duration.ofMinutes(10).plusSeconds(31));
         assertThat(fx.denyList.isAnyDenied(List.of(SessionTokens.sessionEntry(session)))).isTrue();
         RefreshAccessTokenService refresh =
-                new RefreshAccessTokenService(fx.users, fx.refreshTokens, fx.sessions, fx.unitOfWork, fx.clock);
+                new RefreshAccessTokenService(fx.users, fx.refreshTokens, fx.sessions, fx.unitOfWork,
+                    Duration.ofDays(90), fx.clock);
         org.assertj.core.api.Assertions.assertThatThrownBy(
                 () -> refresh.refresh(new RefreshAccessTokenCommand(tokens.refreshToken())))
                 .hasMessageContaining("refresh token");

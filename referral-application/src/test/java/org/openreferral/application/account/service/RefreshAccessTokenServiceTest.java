@@ -10,6 +10,7 @@ import org.openreferral.application.account.port.in.IssuedTokens;
 import org.openreferral.application.account.port.in.RefreshAccessTokenUseCase.RefreshAccessTokenCommand;
 import org.openreferral.application.fakes.Fixture;
 import org.openreferral.application.shared.error.AuthenticationFailedException;
+import org.openreferral.domain.model.session.RefreshToken;
 import org.openreferral.domain.model.session.RefreshTokenStatus;
 import org.openreferral.domain.model.session.SessionId;
 import org.openreferral.domain.model.user.User;
@@ -21,7 +22,8 @@ class RefreshAccessTokenServiceTest {
     private final AuthenticateUserService login =
             new AuthenticateUserService(fx.users, fx.hasher, fx.sessions, fx.lockout, fx.unitOfWork);
     private final RefreshAccessTokenService service =
-            new RefreshAccessTokenService(fx.users, fx.refreshTokens, fx.sessions, fx.unitOfWork, fx.clock);
+            new RefreshAccessTokenService(fx.users, fx.refreshTokens, fx.sessions, fx.unitOfWork,
+                    Duration.ofDays(90), fx.clock);
 
     @Test
     void aRefreshTokenIsExchangedForNewTokensOfTheSameSession() {
@@ -38,6 +40,26 @@ class RefreshAccessTokenServiceTest {
                 .containsExactly(RefreshTokenStatus.ROTATED, RefreshTokenStatus.ACTIVE);
         assertThat(fx.refreshTokens.ofSession(session).get(1).expiresAt())
                 .isEqualTo(fx.clock.instant().plus(Duration.ofDays(30)));
+    }
+
+    @Test
+    void aSessionEndsNinetyDaysAfterItsLoginHoweverOftenItIsRefreshed() {
+        IssuedTokens tokens = login();
+        for (int refresh = 0; refresh < 3; refresh++) {
+            fx.clock.advance(Duration.ofDays(29));
+            tokens = service.refresh(new RefreshAccessTokenCommand(tokens.refreshToken()));
+        }
+        // Day 87: the successor lives only until the session's end, not 30 more days.
+        SessionId session = fx.tokens.sessions().get(0);
+        List<RefreshToken> stored = fx.refreshTokens.ofSession(session);
+        assertThat(stored.get(stored.size() - 1).expiresAt()).isEqualTo(Fixture.START.plus(Duration.ofDays(90)));
+        fx.clock.advance(Duration.ofDays(2));
+        IssuedTokens lastDay = service.refresh(new RefreshAccessTokenCommand(tokens.refreshToken()));
+        fx.clock.set(Fixture.START.plus(Duration.ofDays(90)));
+
+        assertThatThrownBy(() -> service.refresh(new RefreshAccessTokenCommand(lastDay.refreshToken())))
+                .isInstanceOf(AuthenticationFailedException.class)
+                .extracting(e -> ((AuthenticationFailedException) e).code()).isEqualTo("invalid-grant");
     }
 
     @Test

@@ -12,11 +12,13 @@ import org.openreferral.domain.model.user.User;
 class RequestPasswordResetServiceTest {
 
     private static final Duration LIFETIME = Duration.ofMinutes(30);
+    private static final Duration WINDOW = Duration.ofHours(1);
 
     private final Fixture fx = new Fixture();
     private final User jane = fx.user("jane", "jane@example.com");
     private final RequestPasswordResetService service = new RequestPasswordResetService(fx.users, fx.resetTokens,
-            fx.secrets, fx.mailer, fx.unitOfWork, LIFETIME, fx.clock);
+            fx.secrets, fx.mailer, fx.unitOfWork, LIFETIME, new RequestPasswordResetService.MailLimit(3, WINDOW),
+            fx.clock);
 
     @Test
     void anExistingAccountGetsASingleUseLinkWhoseTokenIsStoredOnlyAsADigest() {
@@ -30,6 +32,31 @@ class RequestPasswordResetServiceTest {
                 assertThat(stored.expiresAt()).isEqualTo(Fixture.START.plus(LIFETIME));
             });
         });
+    }
+
+    @Test
+    void anAccountGetsAtMostThreeLinksAnHourWhoeverAsks() {
+        for (int i = 0; i < 4; i++) {
+            service.request(new RequestPasswordResetCommand(new Email("jane@example.com")));
+        }
+
+        assertThat(fx.mailer.sent()).hasSize(3);
+        assertThat(fx.resetTokens.of(jane.id())).hasSize(3);
+    }
+
+    @Test
+    void theWindowRollsOnWithTheClock() {
+        for (int i = 0; i < 3; i++) {
+            service.request(new RequestPasswordResetCommand(new Email("jane@example.com")));
+        }
+        fx.clock.advance(WINDOW.minusSeconds(1));
+        service.request(new RequestPasswordResetCommand(new Email("jane@example.com")));
+        assertThat(fx.mailer.sent()).hasSize(3);
+
+        fx.clock.advance(Duration.ofSeconds(1));
+        service.request(new RequestPasswordResetCommand(new Email("jane@example.com")));
+
+        assertThat(fx.mailer.sent()).hasSize(4);
     }
 
     @Test

@@ -26,7 +26,8 @@ class ResetPasswordServiceTest {
     private final Fixture fx = new Fixture();
     private final User jane = fx.user("jane", "jane@example.com");
     private final RequestPasswordResetService request = new RequestPasswordResetService(fx.users, fx.resetTokens,
-            fx.secrets, fx.mailer, fx.unitOfWork, Duration.ofMinutes(30), fx.clock);
+            fx.secrets, fx.mailer, fx.unitOfWork, Duration.ofMinutes(30),
+            new RequestPasswordResetService.MailLimit(3, Duration.ofHours(1)), fx.clock);
     private final AuthenticateUserService login =
             new AuthenticateUserService(fx.users, fx.hasher, fx.sessions, fx.lockout, fx.unitOfWork);
     private final ResetPasswordService service = new ResetPasswordService(fx.users, fx.resetTokens,

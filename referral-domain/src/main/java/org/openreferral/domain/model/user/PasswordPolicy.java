@@ -13,7 +13,8 @@ import org.openreferral.domain.error.InvalidValueException;
 
 /**
  * The password rule of NIST SP 800-63B: 8 to 128 characters, no composition rules, and not one of the
- * passwords that attackers try first.
+ * passwords that attackers try first (a list of about 30,000, looked up in lower case as written and without
+ * trailing digits).
  */
 public final class PasswordPolicy {
 
@@ -42,9 +43,19 @@ public final class PasswordPolicy {
         if (length < MIN_LENGTH || length > MAX_LENGTH) {
             throw new InvalidValueException(SUBJECT, "must be " + MIN_LENGTH + " to " + MAX_LENGTH + " characters");
         }
-        if (commonPasswords.contains(candidate.toLowerCase(Locale.ROOT))) {
+        String lowerCase = candidate.toLowerCase(Locale.ROOT);
+        if (commonPasswords.contains(lowerCase) || commonPasswords.contains(withoutTrailingDigits(lowerCase))) {
             throw new InvalidValueException(SUBJECT, "is one of the most common passwords; choose another");
         }
+    }
+
+    // "password2024" is "password" to an attacker's rules: digits appended to a common word make no new password.
+    private static String withoutTrailingDigits(String text) {
+        int end = text.length();
+        while (end > 0 && text.charAt(end - 1) >= '0' && text.charAt(end - 1) <= '9') {
+            end--;
+        }
+        return end == 0 ? text : text.substring(0, end);
     }
 
     private static Set<String> load() {

@@ -50,6 +50,28 @@ class PasswordTest {
     }
 
     @ParameterizedTest
+    @ValueSource(strings = {"password123", "Password2024", "iloveyou99", "SUNSHINE1234", "qwerty123456"})
+    void aCommonPasswordWithDigitsAppendedIsStillCommon(String common) {
+        assertThatThrownBy(() -> new Password(common))
+                .isInstanceOf(InvalidValueException.class)
+                .hasMessageContaining("common");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"melnikova", "formatters", "infotech", "connecte"})
+    void theListReachesFarBeyondTheTopFewHundred(String common) {
+        // Entries ranked beyond 25,000th in the shipped list (zxcvbn's).
+        assertRefused(common);
+    }
+
+    @Test
+    void digitsAloneOrAfterAnUncommonWordAreJudgedAsWritten() {
+        assertAccepted("correct horse battery staple 42");
+        assertAccepted("alllowercaseletters2024");
+        assertRefused("123456789");
+    }
+
+    @ParameterizedTest
     @NullAndEmptySource
     void missingPasswordIsRefused(String password) {
         assertRefused(password);

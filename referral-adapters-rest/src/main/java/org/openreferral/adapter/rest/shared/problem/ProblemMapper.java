@@ -20,6 +20,7 @@ import java.util.stream.Collectors;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 import org.openreferral.adapter.rest.shared.InvalidFieldException;
+import org.openreferral.adapter.rest.shared.InvalidTextException;
 import org.openreferral.application.shared.error.AuthenticationFailedException;
 import org.openreferral.application.shared.error.InvalidTokenException;
 import org.openreferral.application.shared.error.PermissionDeniedException;
@@ -77,6 +78,12 @@ public class ProblemMapper {
     @ServerExceptionMapper({JsonProcessingException.class, JsonParseException.class, MismatchedInputException.class,
             InvalidFormatException.class, UnrecognizedPropertyException.class, JsonMappingException.class})
     public Response unreadableBody(JsonProcessingException error, HttpServerRequest request) {
+        if (error instanceof InvalidTextException invalid) {
+            // Well-formed JSON holding a value no field accepts (control characters): the field is named.
+            String field = pathOf(invalid);
+            return problem(400, "validation-failed", field + " " + invalid.getOriginalMessage(), request,
+                    List.of(new ProblemDetail.FieldError(field, invalid.getOriginalMessage()))).build();
+        }
         String detail;
         List<ProblemDetail.FieldError> errors = null;
         if (error instanceof UnrecognizedPropertyException unknown) {

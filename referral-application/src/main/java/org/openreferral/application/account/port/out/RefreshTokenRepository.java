@@ -22,6 +22,9 @@ public interface RefreshTokenRepository {
      */
     Optional<RefreshToken> findByDigestForUpdate(String digest);
 
+    /** When the session's first token was issued (its login); empty for a session with no token. */
+    Optional<Instant> sessionStartedAt(SessionId session);
+
     /** Revokes every token of the session that is not revoked yet; returns how many. */
     int revokeSession(SessionId session, UserId user, Instant now);
 
