@@ -55,6 +55,7 @@ public final class Fixture {
     public final InMemoryPasswordResetTokenRepository resetTokens = new InMemoryPasswordResetTokenRepository(unitOfWork);
     public final FakeTokenSecrets secrets = new FakeTokenSecrets();
     public final InMemoryClientRepository clients = new InMemoryClientRepository(unitOfWork);
+    public final InMemoryEventOutbox events = new InMemoryEventOutbox(unitOfWork);
     public final FakeAttemptCounters counters = new FakeAttemptCounters();
     public final FakeAccessTokenDenyList denyList = new FakeAccessTokenDenyList(clock);
     public final FakePasswordResetMailer mailer = new FakePasswordResetMailer(unitOfWork);
