@@ -30,6 +30,7 @@ import org.openreferral.application.account.port.out.RefreshTokenRepository;
 import org.openreferral.application.account.port.out.UserRepository;
 import org.openreferral.application.contract.ClientRepositoryContract;
 import org.openreferral.application.contract.EmailVerificationTokenRepositoryContract;
+import org.openreferral.application.contract.EventOutboxContract;
 import org.openreferral.application.contract.IdempotencyStoreContract;
 import org.openreferral.application.contract.PasswordResetTokenRepositoryContract;
 import org.openreferral.application.contract.ReferralCodeRepositoryContract;
@@ -41,7 +42,11 @@ import org.openreferral.application.contract.RewardLedgerContract;
 import org.openreferral.application.contract.Stores;
 import org.openreferral.application.contract.UserRepositoryContract;
 import org.openreferral.application.integration.port.out.ClientRepository;
+import org.openreferral.application.integration.port.out.EventOutbox;
+import org.openreferral.application.integration.port.out.EventType;
 import org.openreferral.application.integration.port.out.IdempotencyStore;
+import org.openreferral.application.integration.port.out.OutboxEvent;
+import org.openreferral.application.integration.port.out.SequencedEvent;
 import org.openreferral.application.referral.port.out.ReferralCodeRepository;
 import org.openreferral.application.referral.port.out.ReferralRepository;
 import org.openreferral.application.referral.port.out.RewardLedger;
@@ -85,6 +90,7 @@ class PostgresRepositoriesTest {
     ClientRepository clients;
     @Inject
     IdempotencyStore idempotencyKeys;
+    EventOutbox events;
     @Inject
     DataSource dataSource;
 
@@ -210,6 +216,113 @@ class PostgresRepositoriesTest {
         @Override
         protected IdempotencyStore idempotencyStore(Stores stores) {
             return idempotencyKeys;
+        }
+    }
+
+    /** The outbox contract, and the outbox under concurrent transactions, which only a real database can show. */
+    @Nested
+    class Events extends EventOutboxContract {
+        @Override
+        protected Stores emptyStores() {
+            return emptied();
+        }
+
+        @Override
+        protected EventOutbox outbox() {
+            return events;
+        }
+
+        private final ExecutorService other = Executors.newSingleThreadExecutor();
+        private final CountDownLatch held = new CountDownLatch(1);
+        private final CountDownLatch release = new CountDownLatch(1);
+
+        @AfterEach
+        void stopTheOtherTransaction() {
+            release.countDown();
+            other.shutdownNow();
+        }
+
+        /** Runs {@code work} in a transaction on another thread and keeps it open until released. */
+        private <T> Future<T> holding(Supplier<T> work) throws InterruptedException {
+            Future<T> result = other.submit(() -> unitOfWork.inTransaction(() -> {
+                T value = work.get();
+                held.countDown();
+                await(release);
+                return value;
+            }));
+            held.await();
+            return result;
+        }
+
+        private static void await(CountDownLatch latch) {
+            try {
+                latch.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+
+        @Test
+        void anUncommittedEventIsNotNumberedAndALaterCommitGetsAHigherSequence() throws Exception {
+            OutboxEvent early = event(EventType.USER_REGISTERED, NOW.minusSeconds(60));
+            Future<Void> open = holding(() -> {
+                outbox().append(early);
+                return null;
+            });
+            OutboxEvent committed = appended(EventType.CODE_CREATED, NOW);
+
+            assertThat(sequence()).as("only the committed event").isEqualTo(1);
+            long visible = all().get(0).sequence();
+            release.countDown();
+            open.get();
+            assertThat(sequence()).isEqualTo(1);
+
+            assertThat(all()).extracting(SequencedEvent::id).containsExactly(committed.id(), early.id());
+            assertThat(all().get(1).sequence()).isGreaterThan(visible);
+        }
+
+        @Test
+        void whileOneSequencerHoldsTheLockAnotherNumbersNothing() throws Exception {
+            appended(EventType.USER_REGISTERED, NOW);
+            Future<Integer> first = holding(() -> outbox().sequencePending(100));
+            appended(EventType.CODE_CREATED, NOW.plusSeconds(1));
+
+            assertThat(sequence()).as("the second instance, while the first has not committed").isZero();
+            release.countDown();
+            assertThat(first.get()).isEqualTo(1);
+            assertThat(sequence()).isEqualTo(1);
+            assertThat(all()).extracting(SequencedEvent::sequence).isSorted().doesNotHaveDuplicates().hasSize(2);
+        }
+
+        @Test
+        void twoSequencersRacingNumberEveryEventOnceInCreationOrder() throws Exception {
+            List<OutboxEvent> appended = new ArrayList<>();
+            for (int i = 0; i < 40; i++) {
+                appended.add(appended(EventType.REFERRAL_CREATED, NOW.plusSeconds(i)));
+            }
+            ExecutorService racers = Executors.newFixedThreadPool(2);
+            CountDownLatch start = new CountDownLatch(1);
+            try {
+                List<Future<Integer>> numbered = new ArrayList<>();
+                for (int racer = 0; racer < 2; racer++) {
+                    numbered.add(racers.submit(() -> {
+                        start.await();
+                        int total = 0;
+                        for (int round = 0; round < 20; round++) {
+                            total += writing(() -> outbox().sequencePending(3));
+                        }
+                        return total;
+                    }));
+                }
+                start.countDown();
+                int total = numbered.get(0).get() + numbered.get(1).get();
+                total += writing(() -> outbox().sequencePending(100));
+                assertThat(total).isEqualTo(40);
+            } finally {
+                racers.shutdownNow();
+            }
+            assertThat(all()).extracting(SequencedEvent::id)
+                    .containsExactlyElementsOf(appended.stream().map(OutboxEvent::id).toList());
         }
     }
 

@@ -3,6 +3,7 @@ package org.openreferral.application.fakes;
 import org.junit.jupiter.api.Nested;
 import org.openreferral.application.contract.ClientRepositoryContract;
 import org.openreferral.application.contract.EmailVerificationTokenRepositoryContract;
+import org.openreferral.application.contract.EventOutboxContract;
 import org.openreferral.application.contract.IdempotencyStoreContract;
 import org.openreferral.application.contract.PasswordResetTokenRepositoryContract;
 import org.openreferral.application.contract.ReferralCodeRepositoryContract;
@@ -12,13 +13,17 @@ import org.openreferral.application.contract.RefreshTokenRepositoryContract;
 import org.openreferral.application.contract.RewardLedgerContract;
 import org.openreferral.application.contract.Stores;
 import org.openreferral.application.contract.UserRepositoryContract;
+import org.openreferral.application.integration.port.out.EventOutbox;
 import org.openreferral.application.integration.port.out.IdempotencyStore;
 
 /** The repository contracts run against the in-memory fakes, so the fakes behave as PostgreSQL does. */
 class InMemoryRepositoriesTest {
 
     static Stores emptyFakes() {
-        Fixture fx = new Fixture();
+        return storesOf(new Fixture());
+    }
+
+    static Stores storesOf(Fixture fx) {
         return new Stores(fx.unitOfWork, fx.users, fx.codes, fx.referrals, fx.ledger, fx.refreshTokens, fx.resetTokens,
                 fx.verificationTokens, fx.clients);
     }
@@ -105,6 +110,21 @@ class InMemoryRepositoriesTest {
         @Override
         protected IdempotencyStore idempotencyStore(Stores stores) {
             return new InMemoryIdempotencyStore((FakeUnitOfWork) stores.unitOfWork());
+        }
+    }
+
+    @Nested
+    class Events extends EventOutboxContract {
+        private final Fixture fx = new Fixture();
+
+        @Override
+        protected Stores emptyStores() {
+            return storesOf(fx);
+        }
+
+        @Override
+        protected EventOutbox outbox() {
+            return fx.events;
         }
     }
 }

@@ -37,7 +37,8 @@ class ApiDocsTest {
             "GET /api/v1/users/me/rewards",
             "GET /api/v1/referrals", "GET /api/v1/referrals/{id}", "POST /api/v1/referrals/{id}/qualify",
             "POST /api/v1/referrals/{id}/approve", "POST /api/v1/referrals/{id}/void",
-            "POST /api/v1/clients", "GET /api/v1/clients", "DELETE /api/v1/clients/{id}");
+            "POST /api/v1/clients", "GET /api/v1/clients", "DELETE /api/v1/clients/{id}",
+            "GET /api/v1/events");
 
     @Test
     void theDocumentIsServedAtOpenapiAndAtQOpenapiInBothFormats() {

@@ -337,10 +337,11 @@ class GeneratedRequestCasesTest {
             }
         }
 
-        /** The admin's operations: the user list, the referral lifecycle and the machine clients. */
+        /** The admin's operations: the user list, the referral lifecycle, the machine clients and the events. */
         private boolean adminOnly() {
             return operation.equals("GET /api/v1/users") || operation.contains(" /api/v1/referrals")
-                    || operation.contains(" /api/v1/clients");
+                    || operation.contains(" /api/v1/clients")
+                    || operation.contains(" /api/v1/events");
         }
 
         private Fixtures.Client client() {
