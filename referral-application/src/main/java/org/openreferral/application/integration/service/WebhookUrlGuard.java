@@ -27,9 +27,17 @@ public final class WebhookUrlGuard {
         this.allowPrivateNetworks = allowPrivateNetworks;
     }
 
-    /** Refuses a URL that may not receive webhooks (422 {@value #REJECTED}). */
+    /**
+     * Refuses a URL that may not receive webhooks (422 {@value #REJECTED}). When private networks are allowed there
+     * is nothing to check an address against, so the host is not resolved until delivery.
+     */
     public void check(WebhookUrl url) {
-        addressFor(url);
+        if (!url.https() && !allowHttp) {
+            throw rejected("must use https");
+        }
+        if (!allowPrivateNetworks) {
+            addressFor(url);
+        }
     }
 
     /** The address to connect to for {@code url}, all of whose addresses were checked; refused as in {@link #check}. */

@@ -86,6 +86,8 @@ class WebhookUrlGuardTest {
         assertThat(open.addressFor(new WebhookUrl("https://127.0.0.1:8443/hook")))
                 .isEqualTo(WebhookUrlGuard.literal("127.0.0.1"));
         assertRejected(() -> open.check(new WebhookUrl("http://127.0.0.1/hook")));
+        open.check(new WebhookUrl("https://nowhere.example.com/hook")); // nothing to check before delivery
+        assertRejected(() -> open.addressFor(new WebhookUrl("https://nowhere.example.com/hook")));
     }
 
     @Test
