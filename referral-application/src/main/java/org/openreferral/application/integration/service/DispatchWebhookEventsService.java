@@ -42,6 +42,9 @@ public final class DispatchWebhookEventsService implements DispatchWebhookEvents
 
     @Override
     public int dispatch(DispatchWebhookEventsCommand command) {
+        // A sequencing turn of its own first (the sequencer job runs too; the outbox lets one number at a time), so
+        // an event waits one poll between its commit and its fan-out, not two.
+        unitOfWork.inTransaction(() -> outbox.sequencePending(command.limit()));
         return unitOfWork.inTransaction(() -> {
             OptionalLong position = cursor.tryLock();
             if (position.isEmpty()) {
