@@ -6,9 +6,13 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.openreferral.application.account.port.in.AuthenticateUserUseCase.AuthenticateUserCommand;
+import org.openreferral.application.account.port.out.AccountEvents;
 import org.openreferral.application.account.service.LoginLockout;
 import org.openreferral.application.account.service.SessionTokens;
 import org.openreferral.application.account.service.VerificationLinks;
+import org.openreferral.application.integration.service.AccountEventsService;
+import org.openreferral.application.integration.service.ReferralEventsService;
+import org.openreferral.application.referral.port.out.ReferralEvents;
 import org.openreferral.application.referral.port.out.ReferralRepository;
 import org.openreferral.application.referral.service.AttributeReferralService;
 import org.openreferral.application.referral.service.RewardReferrals;
@@ -56,6 +60,9 @@ public final class Fixture {
     public final FakeTokenSecrets secrets = new FakeTokenSecrets();
     public final InMemoryClientRepository clients = new InMemoryClientRepository(unitOfWork);
     public final InMemoryEventOutbox events = new InMemoryEventOutbox(unitOfWork);
+    /** The slices' event ports as wired in production: into the (in-memory) outbox, where tests read them. */
+    public final AccountEvents accountEvents = new AccountEventsService(events);
+    public final ReferralEvents referralEvents = new ReferralEventsService(events, referrals);
     public final FakeAttemptCounters counters = new FakeAttemptCounters();
     public final FakeAccessTokenDenyList denyList = new FakeAccessTokenDenyList(clock);
     public final FakePasswordResetMailer mailer = new FakePasswordResetMailer(unitOfWork);
@@ -85,12 +92,12 @@ public final class Fixture {
     }
 
     public RewardReferrals rewarding(RewardPolicy policy, RewardCaps caps, Duration hold) {
-        return new RewardReferrals(referrals, ledger, policy, caps, hold);
+        return new RewardReferrals(referrals, ledger, referralEvents, policy, caps, hold);
     }
 
     /** The referral slice's side of registration with default fraud rules, qualifying on {@code condition}. */
     public AttributeReferralService attribution(RewardPolicy policy, QualifyingCondition condition) {
-        return new AttributeReferralService(users, codes, referrals, rewarding(policy), networks,
+        return new AttributeReferralService(users, codes, referrals, rewarding(policy), referralEvents, networks,
                 FraudRules.defaults(), condition);
     }
 

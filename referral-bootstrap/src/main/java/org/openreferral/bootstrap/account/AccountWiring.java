@@ -19,6 +19,7 @@ import org.openreferral.application.account.port.in.ResetPasswordUseCase;
 import org.openreferral.application.account.port.in.ValidateAccessTokenUseCase;
 import org.openreferral.application.account.port.in.VerifyEmailUseCase;
 import org.openreferral.application.account.port.out.AccessTokenDenyList;
+import org.openreferral.application.account.port.out.AccountEvents;
 import org.openreferral.application.account.port.out.ClientSubjects;
 import org.openreferral.application.account.port.out.EmailVerdictCache;
 import org.openreferral.application.account.port.out.EmailVerificationMailer;
@@ -69,11 +70,12 @@ public class AccountWiring {
 
     @Produces
     @ApplicationScoped
-    RegisterUserUseCase registerUser(UserRepository users, ReferralAttribution attribution, PasswordHasher hasher,
-                                     EmailScreening screening, VerificationLinks verificationLinks,
-                                     UnitOfWork unitOfWork, Clock clock, AccountMetrics metrics) {
-        return metrics.registrations(new RegisterUserService(users, attribution, hasher, screening, verificationLinks,
-                unitOfWork, clock));
+    RegisterUserUseCase registerUser(UserRepository users, ReferralAttribution attribution, AccountEvents events,
+                                     PasswordHasher hasher, EmailScreening screening,
+                                     VerificationLinks verificationLinks, UnitOfWork unitOfWork, Clock clock,
+                                     AccountMetrics metrics) {
+        return metrics.registrations(new RegisterUserService(users, attribution, events, hasher, screening,
+                verificationLinks, unitOfWork, clock));
     }
 
     @Produces
@@ -104,9 +106,9 @@ public class AccountWiring {
     @Produces
     @ApplicationScoped
     VerifyEmailUseCase verifyEmail(UserRepository users, EmailVerificationTokenRepository tokens,
-                                   TokenSecrets secrets, ReferralAttribution attribution, UnitOfWork unitOfWork,
-                                   Clock clock) {
-        return new VerifyEmailService(users, tokens, secrets, attribution, unitOfWork, clock);
+                                   TokenSecrets secrets, ReferralAttribution attribution, AccountEvents events,
+                                   UnitOfWork unitOfWork, Clock clock) {
+        return new VerifyEmailService(users, tokens, secrets, attribution, events, unitOfWork, clock);
     }
 
     @Produces

@@ -26,6 +26,7 @@ import org.openreferral.application.referral.port.in.VoidReferralUseCase;
 import org.openreferral.application.referral.port.out.ClientNetworks;
 import org.openreferral.application.referral.port.out.ReferralCodeCache;
 import org.openreferral.application.referral.port.out.ReferralCodeRepository;
+import org.openreferral.application.referral.port.out.ReferralEvents;
 import org.openreferral.application.referral.port.out.ReferralRepository;
 import org.openreferral.application.referral.port.out.RewardLedger;
 import org.openreferral.application.referral.port.out.VerifiedEmails;
@@ -78,10 +79,10 @@ public class ReferralWiring {
 
     @Produces
     @Singleton
-    RewardReferrals rewardReferrals(ReferralRepository referrals, RewardLedger ledger, RewardPolicy rewards,
-                                    ReferralSettings settings) {
+    RewardReferrals rewardReferrals(ReferralRepository referrals, RewardLedger ledger, ReferralEvents events,
+                                    RewardPolicy rewards, ReferralSettings settings) {
         ReferralSettings.Reward reward = settings.reward();
-        return new RewardReferrals(referrals, ledger, rewards,
+        return new RewardReferrals(referrals, ledger, events, rewards,
                 new RewardCaps(reward.capPerPeriod(), reward.capPeriod(), reward.capLifetime()), reward.hold());
     }
 
@@ -108,9 +109,10 @@ public class ReferralWiring {
     @ApplicationScoped
     ReferralAttribution referralAttribution(UserRepository users, ReferralCodeRepository codes,
                                             ReferralRepository referrals, RewardReferrals rewarding,
-                                            ClientNetworks networks, ReferralSettings settings) {
+                                            ReferralEvents events, ClientNetworks networks,
+                                            ReferralSettings settings) {
         ReferralSettings.Fraud fraud = settings.fraud();
-        return new AttributeReferralService(users, codes, referrals, rewarding, networks,
+        return new AttributeReferralService(users, codes, referrals, rewarding, events, networks,
                 new FraudRules(fraud.sameNetworkMax(), fraud.sameNetworkWindow(), fraud.flagUnverifiableEmail()),
                 settings.qualifyOn());
     }
@@ -145,9 +147,9 @@ public class ReferralWiring {
 
     @Produces
     @ApplicationScoped
-    VoidReferralUseCase voidReferral(ReferralRepository referrals, RewardLedger ledger, UnitOfWork unitOfWork,
-                                     Clock clock) {
-        return new VoidReferralService(referrals, ledger, unitOfWork, clock);
+    VoidReferralUseCase voidReferral(ReferralRepository referrals, RewardLedger ledger, ReferralEvents events,
+                                     UnitOfWork unitOfWork, Clock clock) {
+        return new VoidReferralService(referrals, ledger, events, unitOfWork, clock);
     }
 
     @Produces
@@ -160,9 +162,11 @@ public class ReferralWiring {
     @Produces
     @ApplicationScoped
     CreateReferralCodeUseCase createReferralCode(UserRepository users, ReferralCodeRepository codes,
-                                                 ReferralCodeCache cache, UnitOfWork unitOfWork, CodePolicy policy,
+                                                 ReferralCodeCache cache, ReferralEvents events,
+                                                 UnitOfWork unitOfWork, CodePolicy policy,
                                                  RandomGenerator secureRandom, Clock clock) {
-        return new CreateReferralCodeService(users, codes, cache, unitOfWork, policy, secureRandom, clock);
+        return new CreateReferralCodeService(users, codes, cache, events, unitOfWork, policy, secureRandom,
+                clock);
     }
 
     @Produces
@@ -183,8 +187,8 @@ public class ReferralWiring {
     @ApplicationScoped
     RevokeReferralCodeUseCase revokeReferralCode(UserRepository users, ReferralCodeRepository codes,
                                                  ReferralRepository referrals, ReferralCodeCache cache,
-                                                 UnitOfWork unitOfWork, Clock clock) {
-        return new RevokeReferralCodeService(users, codes, referrals, cache, unitOfWork, clock);
+                                                 ReferralEvents events, UnitOfWork unitOfWork, Clock clock) {
+        return new RevokeReferralCodeService(users, codes, referrals, cache, events, unitOfWork, clock);
     }
 
     @Produces

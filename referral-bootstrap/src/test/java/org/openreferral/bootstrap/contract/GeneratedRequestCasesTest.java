@@ -324,10 +324,12 @@ class GeneratedRequestCasesTest {
             }
         }
 
-        /** The admin's operations: the user list, the referral lifecycle, the machine clients and webhooks. */
+        /** The admin's operations: the user list, the referral lifecycle, the machine clients, events and webhooks. */
         private boolean adminOnly() {
             return operation.equals("GET /api/v1/users") || operation.contains(" /api/v1/referrals")
-                    || operation.contains(" /api/v1/clients") || operation.contains(" /api/v1/webhooks");
+                    || operation.contains(" /api/v1/clients")
+                    || operation.contains(" /api/v1/events")
+                    || operation.contains(" /api/v1/webhooks");
         }
 
         private Fixtures.Client client() {

@@ -6,6 +6,7 @@ import java.util.Optional;
 import java.util.Set;
 import org.openreferral.application.account.port.in.RegisterUserUseCase;
 import org.openreferral.application.account.port.in.UserView;
+import org.openreferral.application.account.port.out.AccountEvents;
 import org.openreferral.application.account.port.out.EmailVerificationTokenRepository.Issue;
 import org.openreferral.application.account.port.out.PasswordHasher;
 import org.openreferral.application.account.port.out.ReferralAttribution;
@@ -25,23 +26,25 @@ import org.openreferral.domain.model.user.Username;
 /**
  * Registers a user. Validation, the email check and password hashing happen first; then one transaction
  * creates the user, its email verification token and, with a referral code, the referral (through
- * {@link ReferralAttribution}), or nothing. The verification link is mailed after commit, in the background.
+ * {@link ReferralAttribution}) and the {@code user.registered} event ({@link AccountEvents}), or nothing. The verification link is mailed after commit, in the background.
  */
 public final class RegisterUserService implements RegisterUserUseCase {
 
     private final UserRepository users;
     private final ReferralAttribution attribution;
+    private final AccountEvents events;
     private final PasswordHasher hasher;
     private final EmailScreening emailScreening;
     private final VerificationLinks verificationLinks;
     private final UnitOfWork unitOfWork;
     private final Clock clock;
 
-    public RegisterUserService(UserRepository users, ReferralAttribution attribution, PasswordHasher hasher,
-                               EmailScreening emailScreening, VerificationLinks verificationLinks,
-                               UnitOfWork unitOfWork, Clock clock) {
+    public RegisterUserService(UserRepository users, ReferralAttribution attribution, AccountEvents events,
+                               PasswordHasher hasher, EmailScreening emailScreening,
+                               VerificationLinks verificationLinks, UnitOfWork unitOfWork, Clock clock) {
         this.users = users;
         this.attribution = attribution;
+        this.events = events;
         this.hasher = hasher;
         this.emailScreening = emailScreening;
         this.verificationLinks = verificationLinks;
@@ -70,12 +73,14 @@ public final class RegisterUserService implements RegisterUserUseCase {
             if (codeValue.isEmpty()) {
                 User user = User.register(id, username, email, name, hash, Set.of(), null, now);
                 users.add(user);
+                events.registered(user, now);
                 return new Registered(UserViews.of(user, null), verificationLink(user, now));
             }
             Attribution referral = attribution.attribute(codeValue.get(),
                     new ReferralAttribution.NewAccount(id, email, emailUnverifiable, command.clientAddress()), now);
             User user = User.register(id, username, email, name, hash, Set.of(), referral.referrerId(), now);
             users.add(user);
+            events.registered(user, now);
             referral.record();
             return new Registered(UserViews.of(user,
                     new UserView.UserRef(referral.referrerId().value(), referral.referrerUsername().value())),

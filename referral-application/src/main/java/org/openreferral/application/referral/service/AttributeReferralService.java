@@ -8,6 +8,8 @@ import org.openreferral.application.account.port.out.UserRepository;
 import org.openreferral.application.referral.port.out.ClientNetworks;
 import org.openreferral.application.referral.port.out.ReferralCodeRepository;
 import org.openreferral.application.referral.port.out.ReferralCodeRepository.Lock;
+import org.openreferral.application.referral.port.out.ReferralEvents;
+import org.openreferral.application.referral.port.out.ReferralEvents.ReferralChange;
 import org.openreferral.application.referral.port.out.ReferralRepository;
 import org.openreferral.application.referral.port.out.ReferralRepository.Origin;
 import org.openreferral.domain.error.RuleViolationException;
@@ -24,7 +26,7 @@ import org.openreferral.domain.model.user.Username;
 /**
  * The referral side of the account slice. A registration with a code: the code must be usable, the referee not
  * its owner and their mailbox not referred before; the referral is recorded in the registering transaction,
- * FLAGGED when a fraud rule holds it, and qualified at once when the condition is {@code registration}.
+ * with its events ({@code referral.created}, and {@code referral.flagged} when a fraud rule holds it), and qualified at once when the condition is {@code registration}.
  * A confirmed email qualifies the referee's pending referral when the condition is {@code email-verified}.
  */
 public final class AttributeReferralService implements ReferralAttribution {
@@ -33,17 +35,19 @@ public final class AttributeReferralService implements ReferralAttribution {
     private final ReferralCodeRepository codes;
     private final ReferralRepository referrals;
     private final RewardReferrals rewarding;
+    private final ReferralEvents events;
     private final ClientNetworks networks;
     private final FraudRules fraudRules;
     private final QualifyingCondition condition;
 
     public AttributeReferralService(UserRepository users, ReferralCodeRepository codes, ReferralRepository referrals,
-                                    RewardReferrals rewarding, ClientNetworks networks, FraudRules fraudRules,
+                                    RewardReferrals rewarding, ReferralEvents events, ClientNetworks networks, FraudRules fraudRules,
                                     QualifyingCondition condition) {
         this.users = users;
         this.codes = codes;
         this.referrals = referrals;
         this.rewarding = rewarding;
+        this.events = events;
         this.networks = networks;
         this.fraudRules = fraudRules;
         this.condition = condition;
@@ -110,6 +114,10 @@ public final class AttributeReferralService implements ReferralAttribution {
         public void record() {
             brokenRule.ifPresent(referral::flag);
             referrals.add(referral, origin);
+            events.referralChanged(referral, ReferralChange.CREATED, now);
+            if (brokenRule.isPresent()) {
+                events.referralChanged(referral, ReferralChange.FLAGGED, now);
+            }
             if (brokenRule.isEmpty() && condition == QualifyingCondition.REGISTRATION) {
                 rewarding.qualify(referral, null, now);
             }

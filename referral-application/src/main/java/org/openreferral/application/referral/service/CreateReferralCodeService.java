@@ -9,6 +9,7 @@ import org.openreferral.application.referral.port.in.CodeView;
 import org.openreferral.application.referral.port.in.CreateReferralCodeUseCase;
 import org.openreferral.application.referral.port.out.ReferralCodeCache;
 import org.openreferral.application.referral.port.out.ReferralCodeRepository;
+import org.openreferral.application.referral.port.out.ReferralEvents;
 import org.openreferral.application.shared.UnitOfWork;
 import org.openreferral.domain.error.ConflictException;
 import org.openreferral.domain.error.NotFoundException;
@@ -22,7 +23,8 @@ import org.openreferral.domain.model.user.UserId;
 
 /**
  * Gives the caller a new active code. Overdue codes are marked expired in the same transaction, so an
- * expired code never blocks a new one; the database's partial unique index settles concurrent creates.
+ * expired code never blocks a new one, and {@code code.created} is appended with the code; the database's
+ * partial unique index settles concurrent creates.
  */
 public final class CreateReferralCodeService implements CreateReferralCodeUseCase {
 
@@ -32,17 +34,19 @@ public final class CreateReferralCodeService implements CreateReferralCodeUseCas
     private final UserRepository users;
     private final ReferralCodeRepository codes;
     private final ReferralCodeCache cache;
+    private final ReferralEvents events;
     private final UnitOfWork unitOfWork;
     private final CodePolicy policy;
     private final RandomGenerator secureRandom;
     private final Clock clock;
 
     public CreateReferralCodeService(UserRepository users, ReferralCodeRepository codes, ReferralCodeCache cache,
-                                     UnitOfWork unitOfWork, CodePolicy policy, RandomGenerator secureRandom,
+                                     ReferralEvents events, UnitOfWork unitOfWork, CodePolicy policy, RandomGenerator secureRandom,
                                      Clock clock) {
         this.users = users;
         this.codes = codes;
         this.cache = cache;
+        this.events = events;
         this.unitOfWork = unitOfWork;
         this.policy = policy;
         this.secureRandom = secureRandom;
@@ -66,6 +70,7 @@ public final class CreateReferralCodeService implements CreateReferralCodeUseCas
                     ReferralCode code = ReferralCode.issue(ReferralCodeId.newId(), value, ownerId, command.expiresAt(),
                             policy, now);
                     codes.add(code);
+                    events.codeCreated(code, owner.username(), now);
                     return new Created(owner, CodeViews.of(code, 0, now));
                 });
                 cache.evict(created.owner().email());

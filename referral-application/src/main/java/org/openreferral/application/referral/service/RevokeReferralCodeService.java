@@ -8,6 +8,7 @@ import org.openreferral.application.referral.port.in.CodeView;
 import org.openreferral.application.referral.port.in.RevokeReferralCodeUseCase;
 import org.openreferral.application.referral.port.out.ReferralCodeCache;
 import org.openreferral.application.referral.port.out.ReferralCodeRepository;
+import org.openreferral.application.referral.port.out.ReferralEvents;
 import org.openreferral.application.referral.port.out.ReferralCodeRepository.Lock;
 import org.openreferral.application.referral.port.out.ReferralRepository;
 import org.openreferral.application.shared.UnitOfWork;
@@ -18,8 +19,8 @@ import org.openreferral.domain.model.user.User;
 
 /**
  * Revokes one of the caller's codes. The code row is locked for update, so the revoke waits for
- * registrations that hold it and every later registration sees it revoked; the cache entry is dropped
- * after commit.
+ * registrations that hold it and every later registration sees it revoked; {@code code.revoked} is appended in
+ * the same transaction, and the cache entry is dropped after commit.
  */
 public final class RevokeReferralCodeService implements RevokeReferralCodeUseCase {
 
@@ -27,15 +28,18 @@ public final class RevokeReferralCodeService implements RevokeReferralCodeUseCas
     private final ReferralCodeRepository codes;
     private final ReferralRepository referrals;
     private final ReferralCodeCache cache;
+    private final ReferralEvents events;
     private final UnitOfWork unitOfWork;
     private final Clock clock;
 
     public RevokeReferralCodeService(UserRepository users, ReferralCodeRepository codes, ReferralRepository referrals,
-                                     ReferralCodeCache cache, UnitOfWork unitOfWork, Clock clock) {
+                                     ReferralCodeCache cache, ReferralEvents events, UnitOfWork unitOfWork,
+                                     Clock clock) {
         this.users = users;
         this.codes = codes;
         this.referrals = referrals;
         this.cache = cache;
+        this.events = events;
         this.unitOfWork = unitOfWork;
         this.clock = clock;
     }
@@ -51,6 +55,7 @@ public final class RevokeReferralCodeService implements RevokeReferralCodeUseCas
             code.revoke(now);
             codes.update(code);
             User owner = users.findById(code.owner()).orElseThrow(NotFoundException::referralCode);
+            events.codeRevoked(code, owner.username(), now);
             long count = referrals.countByCode(List.of(code.id())).getOrDefault(code.id(), 0L);
             return new Revoked(owner, CodeViews.of(code, count, now));
         });

@@ -5,6 +5,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import org.openreferral.application.referral.port.out.ReferralEvents;
+import org.openreferral.application.referral.port.out.ReferralEvents.ReferralChange;
 import org.openreferral.application.referral.port.out.ReferralRepository;
 import org.openreferral.application.referral.port.out.RewardLedger;
 import org.openreferral.domain.model.referral.Referral;
@@ -16,20 +18,23 @@ import org.openreferral.domain.model.user.UserId;
 /**
  * The one way a referral whose qualifying condition holds moves on: QUALIFIED, then REWARDED at once when there is
  * no hold, or later by the release of held rewards; the reward respects the referrer's caps, counted under a lock
- * that serialises the referrer's reward decisions. Runs inside the caller's transaction, on a locked referral.
+ * that serialises the referrer's reward decisions. Each step appends its event ({@code referral.qualified},
+ * {@code referral.rewarded}). Runs inside the caller's transaction, on a locked referral.
  */
 public final class RewardReferrals {
 
     private final ReferralRepository referrals;
     private final RewardLedger ledger;
+    private final ReferralEvents events;
     private final RewardPolicy policy;
     private final RewardCaps caps;
     private final Duration hold;
 
-    public RewardReferrals(ReferralRepository referrals, RewardLedger ledger, RewardPolicy policy, RewardCaps caps,
-                           Duration hold) {
+    public RewardReferrals(ReferralRepository referrals, RewardLedger ledger, ReferralEvents events,
+                           RewardPolicy policy, RewardCaps caps, Duration hold) {
         this.referrals = referrals;
         this.ledger = ledger;
+        this.events = events;
         this.policy = Objects.requireNonNull(policy, "policy");
         this.caps = Objects.requireNonNull(caps, "caps");
         this.hold = Objects.requireNonNull(hold, "hold");
@@ -46,6 +51,7 @@ public final class RewardReferrals {
         if (!referral.qualify(externalId, now)) {
             return false;
         }
+        events.referralChanged(referral, ReferralChange.QUALIFIED, now);
         if (hold.isZero()) {
             reward(referral, now);
         } else {
@@ -68,6 +74,7 @@ public final class RewardReferrals {
         List<RewardEntry> credits = referral.reward(policy, capReached, now);
         referrals.update(referral);
         ledger.append(credits);
+        events.referralChanged(referral, ReferralChange.REWARDED, now);
     }
 
     /** The latest qualification whose held reward is due at {@code now}. */

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -15,6 +16,8 @@ import org.openreferral.application.account.port.out.EmailVerdict;
 import org.openreferral.application.account.port.out.EmailVerdict.Status;
 import org.openreferral.application.fakes.FakePasswordHasher;
 import org.openreferral.application.fakes.Fixture;
+import org.openreferral.application.integration.port.out.EventType;
+import org.openreferral.application.integration.port.out.OutboxEvent;
 import org.openreferral.application.referral.port.out.ReferralCodeRepository.Lock;
 import org.openreferral.domain.error.ConflictException;
 import org.openreferral.domain.error.ReferralException;
@@ -42,7 +45,7 @@ class RegisterUserServiceTest {
 
     private RegisterUserService service(EmailScreening.Policy screeningPolicy, RewardPolicy rewards) {
         return new RegisterUserService(fx.users,
-                fx.attribution(rewards, QualifyingCondition.REGISTRATION), fx.hasher,
+                fx.attribution(rewards, QualifyingCondition.REGISTRATION), fx.accountEvents, fx.hasher,
                 new EmailScreening(fx.verifier, fx.verdictCache, screeningPolicy), fx.verificationLinks, fx.unitOfWork,
                 fx.clock);
     }
@@ -325,5 +328,32 @@ class RegisterUserServiceTest {
 
         assertThat(fx.verificationMailer.sent()).isEmpty();
         assertThat(fx.users.storedByUsername("jane")).isEmpty();
+    }
+
+    @Test
+    void aRegistrationAppendsUserRegisteredWithTheUsernameAndNeverTheEmail() {
+        fx.code(john, "Summer-2026", Duration.ofDays(30));
+
+        UserView view = service.register(command("jane", "jane@example.com", "Summer-2026"));
+
+        List<OutboxEvent> registered = fx.events.appended(EventType.USER_REGISTERED);
+        assertThat(registered).hasSize(1);
+        assertThat(registered.get(0).createdAt()).isEqualTo(fx.clock.instant());
+        assertThat(registered.get(0).data()).containsEntry("userId", view.id().toString())
+                .containsEntry("username", "jane").containsEntry("referrerId", john.id().value().toString());
+        assertThat(fx.events.appended()).extracting(OutboxEvent::type).containsExactly(EventType.USER_REGISTERED,
+                EventType.REFERRAL_CREATED, EventType.REFERRAL_QUALIFIED, EventType.REFERRAL_REWARDED);
+        assertThat(fx.events.appended()).allSatisfy(event -> assertThat(event.data().toString()).doesNotContain("@"));
+    }
+
+    @Test
+    void aRegistrationThatFailsAfterItsEventWasAppendedLeavesNoEvent() {
+        fx.code(john, "Summer-2026", Duration.ofDays(30));
+        fx.ledger.failNextAppend(new IllegalStateException("database went away"));
+
+        assertThatThrownBy(() -> service.register(command("jane", "jane@example.com", "Summer-2026")))
+                .hasMessage("database went away");
+
+        assertThat(fx.events.appended()).isEmpty();
     }
 }

@@ -2,6 +2,7 @@ package org.openreferral.application.account.service;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.entry;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -12,6 +13,8 @@ import org.openreferral.application.account.port.out.EmailVerificationTokenRepos
 import org.openreferral.application.account.port.out.ReferralAttribution;
 import org.openreferral.application.account.service.VerificationLinks.Unsent;
 import org.openreferral.application.fakes.Fixture;
+import org.openreferral.application.integration.port.out.EventType;
+import org.openreferral.application.integration.port.out.OutboxEvent;
 import org.openreferral.application.shared.error.InvalidTokenException;
 import org.openreferral.domain.model.referral.CodeValue;
 import org.openreferral.domain.model.user.User;
@@ -23,7 +26,7 @@ class VerifyEmailServiceTest {
     private final User jane = fx.user("jane", "jane@example.com");
     private final VerifiedReferees referees = new VerifiedReferees();
     private final VerifyEmailService service = new VerifyEmailService(fx.users, fx.verificationTokens, fx.secrets,
-            referees, fx.unitOfWork, fx.clock);
+            referees, fx.accountEvents, fx.unitOfWork, fx.clock);
 
     private String link(User user) {
         Unsent link = fx.unitOfWork.inTransaction(() -> fx.verificationLinks.issue(user.id(), user.email(),
@@ -100,5 +103,17 @@ class VerifyEmailServiceTest {
             insideTransaction &= fx.unitOfWork.isActive();
             calls.add(referee);
         }
+    }
+
+    @Test
+    void aConfirmedEmailIsOneUserEmailVerifiedEvent() {
+        String token = link(jane);
+        verify(token);
+        assertInvalid(() -> verify(token));
+
+        List<OutboxEvent> verified = fx.events.appended(EventType.USER_EMAIL_VERIFIED);
+        assertThat(verified).hasSize(1);
+        assertThat(verified.get(0).data()).containsOnly(entry("userId", jane.id().value().toString()),
+                entry("username", jane.username().value()));
     }
 }

@@ -8,6 +8,7 @@ import java.util.Optional;
 import java.util.OptionalInt;
 import org.junit.jupiter.api.Test;
 import org.openreferral.application.account.port.out.ReferralAttribution.NewAccount;
+import org.openreferral.application.integration.port.out.EventType;
 import org.openreferral.domain.error.RuleViolationException;
 import org.openreferral.domain.model.referral.CodeValue;
 import org.openreferral.domain.model.referral.FraudRules;
@@ -23,7 +24,8 @@ class AttributeReferralServiceTest extends LifecycleServices {
     private int registrations;
 
     private AttributeReferralService service(QualifyingCondition condition, RewardReferrals rewarding, FraudRules rules) {
-        return new AttributeReferralService(fx.users, fx.codes, fx.referrals, rewarding, fx.networks, rules, condition);
+        return new AttributeReferralService(fx.users, fx.codes, fx.referrals, rewarding, fx.referralEvents,
+                fx.networks, rules, condition);
     }
 
     private AttributeReferralService service(QualifyingCondition condition) {
@@ -137,5 +139,29 @@ class AttributeReferralServiceTest extends LifecycleServices {
         AttributeReferralService lenient = service(QualifyingCondition.REGISTRATION, rewardingAtOnce(),
                 new FraudRules(5, Duration.ofHours(24), false));
         assertThat(register(lenient, "new2@example.com", null, true).status()).isEqualTo(ReferralStatus.REWARDED);
+    }
+
+    @Test
+    void aRecordedReferralIsAnEventAndAFlaggedOneASecond() {
+        Referral pending = register(service(QualifyingCondition.EMAIL_VERIFIED), null);
+        assertThat(eventTypes()).containsExactly(EventType.REFERRAL_CREATED);
+        assertThat(onlyEvent(EventType.REFERRAL_CREATED)).containsEntry("status", "PENDING")
+                .containsEntry("referralId", pending.id().value().toString());
+
+        register(service(QualifyingCondition.EMAIL_VERIFIED), "new9@example.com", null, true);
+
+        assertThat(eventTypes()).containsExactly(EventType.REFERRAL_CREATED, EventType.REFERRAL_CREATED,
+                EventType.REFERRAL_FLAGGED);
+        assertThat(onlyEvent(EventType.REFERRAL_FLAGGED)).containsEntry("status", "FLAGGED")
+                .containsEntry("reason", "email-unverifiable");
+    }
+
+    @Test
+    void qualifyingAtRegistrationAppendsTheWholeWayInOrder() {
+        register(service(QualifyingCondition.REGISTRATION), null);
+
+        assertThat(eventTypes()).containsExactly(EventType.REFERRAL_CREATED, EventType.REFERRAL_QUALIFIED,
+                EventType.REFERRAL_REWARDED);
+        assertThat(fx.events.appended()).allSatisfy(event -> assertThat(event.data().toString()).doesNotContain("@"));
     }
 }

@@ -6,11 +6,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 import java.util.random.RandomGenerator;
 import org.junit.jupiter.api.Test;
 import org.openreferral.application.fakes.Fixture;
 import org.openreferral.application.fakes.ScriptedRandom;
+import org.openreferral.application.integration.port.out.EventType;
+import org.openreferral.application.integration.port.out.OutboxEvent;
 import org.openreferral.application.referral.port.in.CodeView;
 import org.openreferral.application.referral.port.in.CreateReferralCodeUseCase.CreateReferralCodeCommand;
 import org.openreferral.application.referral.port.out.ReferralCodeCache.CachedCode;
@@ -35,8 +38,8 @@ class CreateReferralCodeServiceTest {
     private CreateReferralCodeService service = service(new SecureRandom());
 
     private CreateReferralCodeService service(RandomGenerator random) {
-        return new CreateReferralCodeService(fx.users, fx.codes, fx.codeCache, fx.unitOfWork, CodePolicy.defaults(),
-                random, fx.clock);
+        return new CreateReferralCodeService(fx.users, fx.codes, fx.codeCache, fx.referralEvents, fx.unitOfWork,
+                CodePolicy.defaults(), random, fx.clock);
     }
 
     @Test
@@ -219,5 +222,17 @@ class CreateReferralCodeServiceTest {
                 .isInstanceOfSatisfying(InvalidValueException.class,
                         e -> assertThat(e.subject()).isEqualTo(ReferralCode.EXPIRY));
         assertThat(fx.codes.storedFor(john.id())).isEmpty();
+    }
+
+    @Test
+    void aCreatedCodeIsOneCodeCreatedEventAndARefusedOneNone() {
+        CodeView view = create(inThirtyDays, "John_Summer-26");
+        assertThatThrownBy(() -> create(inThirtyDays, "Another-1")).isInstanceOf(ConflictException.class);
+
+        List<OutboxEvent> created = fx.events.appended(EventType.CODE_CREATED);
+        assertThat(created).hasSize(1);
+        assertThat(created.get(0).data()).containsEntry("codeId", view.id().toString())
+                .containsEntry("code", "John_Summer-26").containsEntry("status", "ACTIVE")
+                .containsEntry("expiresAt", inThirtyDays.toString());
     }
 }

@@ -1,8 +1,14 @@
 package org.openreferral.application.referral.service;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
 import java.util.OptionalInt;
 import org.openreferral.application.fakes.Fixture;
+import org.openreferral.application.integration.port.out.EventType;
+import org.openreferral.application.integration.port.out.OutboxEvent;
 import org.openreferral.application.shared.Caller;
 import org.openreferral.domain.model.referral.Referral;
 import org.openreferral.domain.model.referral.ReferralCode;
@@ -40,6 +46,19 @@ abstract class LifecycleServices {
 
     protected Referral stored(Referral referral) {
         return fx.referrals.stored(referral.id());
+    }
+
+    /** The types of the events appended by committed work so far, in order. */
+    protected List<EventType> eventTypes() {
+        return fx.events.appended().stream().map(OutboxEvent::type).toList();
+    }
+
+    /** The data of the only event of {@code type} appended so far. */
+    protected Map<String, Object> onlyEvent(EventType type) {
+        List<OutboxEvent> events = fx.events.appended(type);
+        assertThat(events).as("events of type %s", type.slug()).hasSize(1);
+        assertThat(events.get(0).createdAt()).isEqualTo(fx.clock.instant());
+        return events.get(0).data();
     }
 
     protected long balance(User user) {

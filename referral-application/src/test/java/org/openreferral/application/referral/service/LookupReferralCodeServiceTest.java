@@ -26,7 +26,7 @@ class LookupReferralCodeServiceTest {
     private final LookupReferralCodeService service = new LookupReferralCodeService(fx.codes, fx.codeCache,
             fx.unitOfWork, fx.clock);
     private final RevokeReferralCodeService revoke = new RevokeReferralCodeService(fx.users, fx.codes,
-            fx.referrals, fx.codeCache, fx.unitOfWork, fx.clock);
+            fx.referrals, fx.codeCache, fx.referralEvents, fx.unitOfWork, fx.clock);
 
     private PublicCode lookup(String email) {
         return service.lookup(new LookupReferralCodeQuery(new Email(email)));

@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.Optional;
 import java.util.OptionalInt;
 import org.junit.jupiter.api.Test;
+import org.openreferral.application.integration.port.out.EventType;
 import org.openreferral.application.referral.port.in.QualifyReferralUseCase.QualifyReferralCommand;
 import org.openreferral.application.referral.port.in.ReferralView;
 import org.openreferral.application.shared.Caller;
@@ -102,5 +103,29 @@ class QualifyReferralServiceTest extends LifecycleServices {
     void anExternalReferenceLongerThan200CharactersIsRefused() {
         assertThatThrownBy(() -> new QualifyReferralCommand(admin, ReferralId.newId(), Optional.of("x".repeat(201))))
                 .isInstanceOfSatisfying(InvalidValueException.class, e -> assertThat(e.subject()).isEqualTo("external reference"));
+    }
+
+    @Test
+    void qualifyingAppendsQualifiedThenRewardedWithThePointsAndTheExternalIdOnce() {
+        Referral referral = pending();
+        qualify(admin, referral);
+        qualify(admin, referral);
+
+        assertThat(eventTypes()).containsExactly(EventType.REFERRAL_QUALIFIED, EventType.REFERRAL_REWARDED);
+        assertThat(onlyEvent(EventType.REFERRAL_QUALIFIED)).containsEntry("status", "QUALIFIED")
+                .containsEntry("points", 0).containsEntry("externalId", "order-1");
+        assertThat(onlyEvent(EventType.REFERRAL_REWARDED)).containsEntry("status", "REWARDED")
+                .containsEntry("points", 10).containsEntry("refereeId", referral.referee().value().toString())
+                .containsEntry("refereeUsername", "referee1");
+    }
+
+    @Test
+    void withAHoldOnlyTheQualificationIsAnEvent() {
+        service = new QualifyReferralService(fx.referrals, rewarding(Duration.ofDays(14), OptionalInt.empty()),
+                fx.unitOfWork, fx.clock);
+
+        qualify(admin, pending());
+
+        assertThat(eventTypes()).containsExactly(EventType.REFERRAL_QUALIFIED);
     }
 }

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.OptionalInt;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
+import org.openreferral.application.integration.port.out.EventType;
 import org.openreferral.application.referral.port.in.ReleaseHeldRewardsUseCase.ReleaseHeldRewardsCommand;
 import org.openreferral.domain.model.referral.Referral;
 import org.openreferral.domain.model.referral.ReferralStatus;
@@ -54,5 +55,19 @@ class ReleaseHeldRewardsServiceTest extends LifecycleServices {
         assertThat(due.stream().filter(referral -> stored(referral).points() > 0)).hasSize(3);
         assertThat(balance(john)).isEqualTo(30);
         assertThat(fx.unitOfWork.commits()).isEqualTo(3);
+    }
+
+    @Test
+    void aReleasedRewardIsAReferralRewardedEventOnce() {
+        Referral referral = qualifiedNow();
+        fx.clock.advance(HOLD);
+
+        release(10);
+        release(10);
+
+        assertThat(onlyEvent(EventType.REFERRAL_REWARDED))
+                .containsEntry("referralId", referral.id().value().toString())
+                .containsEntry("status", "REWARDED")
+                .containsEntry("points", 10);
     }
 }

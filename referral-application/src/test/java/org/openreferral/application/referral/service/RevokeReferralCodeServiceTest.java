@@ -5,8 +5,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.openreferral.application.fakes.Fixture;
+import org.openreferral.application.integration.port.out.EventType;
+import org.openreferral.application.integration.port.out.OutboxEvent;
 import org.openreferral.application.referral.port.in.CodeView;
 import org.openreferral.application.referral.port.in.RevokeReferralCodeUseCase.RevokeReferralCodeCommand;
 import org.openreferral.application.referral.port.out.ReferralCodeCache.CachedCode;
@@ -25,7 +28,7 @@ class RevokeReferralCodeServiceTest {
     private final User mallory = fx.user("mallory", "mallory@example.com");
     private final ReferralCode code = fx.code(john, "Summer-2026", Duration.ofDays(30));
     private final RevokeReferralCodeService service = new RevokeReferralCodeService(fx.users, fx.codes,
-            fx.referrals, fx.codeCache, fx.unitOfWork, fx.clock);
+            fx.referrals, fx.codeCache, fx.referralEvents, fx.unitOfWork, fx.clock);
 
     @Test
     void ownerRevokesTheirCode() {
@@ -110,5 +113,16 @@ class RevokeReferralCodeServiceTest {
     private void assertNotFound(String value, User caller) {
         assertThatThrownBy(() -> revoke(caller, value))
                 .isInstanceOfSatisfying(NotFoundException.class, e -> assertThat(e.code()).isEqualTo("code-not-found"));
+    }
+
+    @Test
+    void aRevokedCodeIsOneCodeRevokedEvent() {
+        revoke(john, "Summer-2026");
+        assertThatThrownBy(() -> revoke(john, "Summer-2026")).isInstanceOf(RuntimeException.class);
+
+        List<OutboxEvent> revoked = fx.events.appended(EventType.CODE_REVOKED);
+        assertThat(revoked).hasSize(1);
+        assertThat(revoked.get(0).data()).containsEntry("code", "Summer-2026").containsEntry("status", "REVOKED")
+                .containsEntry("ownerId", john.id().value().toString()).containsEntry("ownerUsername", "john");
     }
 }

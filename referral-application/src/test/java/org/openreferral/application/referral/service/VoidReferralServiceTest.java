@@ -7,6 +7,7 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.openreferral.application.integration.port.out.EventType;
 import org.openreferral.application.referral.port.in.QualifyReferralUseCase.QualifyReferralCommand;
 import org.openreferral.application.referral.port.in.ReferralView;
 import org.openreferral.application.referral.port.in.VoidReferralUseCase.VoidReferralCommand;
@@ -17,8 +18,8 @@ import org.openreferral.domain.model.referral.RewardReason;
 
 class VoidReferralServiceTest extends LifecycleServices {
 
-    private final VoidReferralService service = new VoidReferralService(fx.referrals, fx.ledger, fx.unitOfWork,
-            fx.clock);
+    private final VoidReferralService service = new VoidReferralService(fx.referrals, fx.ledger, fx.referralEvents,
+            fx.unitOfWork, fx.clock);
 
     private ReferralView voidIt(Referral referral, String reason) {
         return service.voidReferral(new VoidReferralCommand(admin, referral.id(), reason));
@@ -79,5 +80,30 @@ class VoidReferralServiceTest extends LifecycleServices {
         assertThatThrownBy(() -> service.voidReferral(new VoidReferralCommand(johnAsCaller, referral.id(), "mine")))
                 .isInstanceOf(PermissionDeniedException.class);
         assertThat(balance(john)).isEqualTo(10);
+    }
+
+    @Test
+    void voidingAppendsExactlyOneReferralVoidedEvenWhenRepeated() {
+        Referral referral = rewarded();
+        voidIt(referral, "refunded");
+        voidIt(referral, "again");
+
+        assertThat(onlyEvent(EventType.REFERRAL_VOIDED))
+                .containsEntry("referralId", referral.id().value().toString())
+                .containsEntry("referrerId", john.id().value().toString())
+                .containsEntry("code", "John-1")
+                .containsEntry("status", "VOIDED")
+                .containsEntry("reason", "refunded");
+        assertThat(eventTypes()).containsExactly(EventType.REFERRAL_QUALIFIED, EventType.REFERRAL_REWARDED,
+                EventType.REFERRAL_VOIDED);
+    }
+
+    @Test
+    void aRefusedVoidAppendsNoEvent() {
+        Referral referral = rewarded();
+
+        assertThatThrownBy(() -> service.voidReferral(new VoidReferralCommand(johnAsCaller, referral.id(), "mine")))
+                .isInstanceOf(PermissionDeniedException.class);
+        assertThat(fx.events.appended(EventType.REFERRAL_VOIDED)).isEmpty();
     }
 }

@@ -1,0 +1,29 @@
+package org.openreferral.application.integration.service;
+
+import java.time.Clock;
+import java.time.Duration;
+import org.openreferral.application.integration.port.in.PurgeEventsUseCase;
+import org.openreferral.application.integration.port.out.EventOutbox;
+import org.openreferral.application.shared.UnitOfWork;
+
+/** Deletes the events older than the retention period, in one transaction. */
+public final class PurgeEventsService implements PurgeEventsUseCase {
+
+    private final EventOutbox outbox;
+    private final UnitOfWork unitOfWork;
+    private final Clock clock;
+
+    public PurgeEventsService(EventOutbox outbox, UnitOfWork unitOfWork, Clock clock) {
+        this.outbox = outbox;
+        this.unitOfWork = unitOfWork;
+        this.clock = clock;
+    }
+
+    @Override
+    public int purge(Duration retention) {
+        if (retention.isNegative() || retention.isZero()) {
+            throw new IllegalArgumentException("the event retention must be positive");
+        }
+        return unitOfWork.inTransaction(() -> outbox.purgeCreatedBefore(clock.instant().minus(retention)));
+    }
+}
