@@ -67,14 +67,6 @@ class PostgresWebhooksTest {
         protected WebhookStores emptyWebhookStores() {
             return emptied();
         }
-    }
-
-    @Nested
-    class Concurrency extends WebhookRepositoryContract {
-        @Override
-        protected WebhookStores emptyWebhookStores() {
-            return emptied();
-        }
 
         @Test
         void workersClaimingTogetherSplitTheDueAttemptsAndNoneIsClaimedTwice() throws Exception {

@@ -127,8 +127,30 @@ public class WebhookResource {
         WebhookId webhook = webhookId(id);
         Optional<WebhookUrl> url = Optional.ofNullable(Fields.parseOptional("url", WebhookUrl::new, request.url()));
         Optional<EventSelection> events = Optional.ofNullable(request.events()).map(WebhookResource::events);
+        if (request.enabled() != null && !(request.enabled() instanceof Boolean)) {
+            throw Fields.invalid("enabled", "must be true or false");
+        }
+        Optional<Boolean> enabled = Optional.ofNullable((Boolean) request.enabled());
         return mapper.toResponse(update.update(new UpdateWebhookCommand(caller, webhook, url, events,
-                Optional.ofNullable(request.description()), Optional.ofNullable(request.enabled()))));
+                Optional.ofNullable(request.description()), enabled)));
+    }
+
+    // An empty id segment ("/webhooks/", "/webhooks//test") lands on a neighbouring route whose method differs,
+    // which would be a 405; it names no webhook, so it is the 404 of the operation the client meant.
+    @PATCH
+    public Response updateWithoutId() {
+        throw webhookNotFound();
+    }
+
+    @DELETE
+    public Response deleteWithoutId() {
+        throw webhookNotFound();
+    }
+
+    @POST
+    @Path("/{action}")
+    public Response actionWithoutId(@RestPath String action) {
+        throw webhookNotFound();
     }
 
     @DELETE
