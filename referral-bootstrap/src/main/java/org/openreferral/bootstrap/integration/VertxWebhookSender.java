@@ -33,10 +33,6 @@ public class VertxWebhookSender implements WebhookSender {
     VertxWebhookSender(Vertx vertx, WebhookSettings settings) {
         this.connectTimeoutMs = (int) settings.connectTimeout().toMillis();
         this.responseTimeoutMs = (int) settings.responseTimeout().toMillis();
-        if (settings.claimLease().compareTo(settings.connectTimeout().plus(settings.responseTimeout())) <= 0) {
-            throw new IllegalStateException("referral.webhook.claim-lease must be longer than the connect and"
-                    + " response timeouts together, or a slow attempt would be made twice");
-        }
         this.client = vertx.createHttpClient(new HttpClientOptions()
                 .setConnectTimeout(connectTimeoutMs)
                 .setMaxPoolSize(settings.concurrency())

@@ -45,6 +45,11 @@ public class WebhookDeliveryJob {
     }
 
     void start(@Observes StartupEvent started) {
+        // Checked here, so that a wrong setting stops the start instead of pausing delivery later.
+        if (settings.claimLease().compareTo(settings.connectTimeout().plus(settings.responseTimeout())) <= 0) {
+            throw new IllegalStateException("referral.webhook.claim-lease must be longer than the connect and"
+                    + " response timeouts together, or a slow attempt would be made twice");
+        }
         senders = Executors.newFixedThreadPool(settings.concurrency(), task -> daemon(task,
                 "webhook-sender-" + senderThreads.incrementAndGet()));
         poller = Executors.newSingleThreadScheduledExecutor(task -> daemon(task, "webhook-poller"));

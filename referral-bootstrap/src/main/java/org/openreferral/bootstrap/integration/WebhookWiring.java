@@ -20,6 +20,7 @@ import org.openreferral.application.integration.port.out.WebhookDeliveryReposito
 import org.openreferral.application.integration.port.out.WebhookDispatchCursor;
 import org.openreferral.application.integration.port.out.WebhookEndpointRepository;
 import org.openreferral.application.integration.port.out.WebhookSender;
+import org.openreferral.application.integration.port.out.WebhookSignatures;
 import org.openreferral.application.integration.service.CreateWebhookService;
 import org.openreferral.application.integration.service.DeleteWebhookService;
 import org.openreferral.application.integration.service.DeliverWebhooksService;
@@ -109,9 +110,9 @@ public class WebhookWiring {
     @Produces
     @ApplicationScoped
     DeliverWebhooksUseCase deliverWebhooks(WebhookDeliveryRepository deliveries, WebhookEndpointRepository endpoints,
-                                           WebhookSender sender, WebhookUrlGuard guard, UnitOfWork unitOfWork,
-                                           Clock clock, WebhookSettings settings) {
-        return new DeliverWebhooksService(deliveries, endpoints, sender, guard, unitOfWork, clock,
+                                           WebhookSender sender, WebhookSignatures signatures, WebhookUrlGuard guard,
+                                           UnitOfWork unitOfWork, Clock clock, WebhookSettings settings) {
+        return new DeliverWebhooksService(deliveries, endpoints, sender, signatures, guard, unitOfWork, clock,
                 new DeliverWebhooksService.Policy(new RetrySchedule(settings.retrySchedule()),
                         settings.disableAfterFailures(), settings.claimLease()));
     }

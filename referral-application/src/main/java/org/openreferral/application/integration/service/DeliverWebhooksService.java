@@ -19,6 +19,7 @@ import org.openreferral.application.integration.port.out.WebhookEndpointReposito
 import org.openreferral.application.integration.port.out.WebhookSender;
 import org.openreferral.application.integration.port.out.WebhookSender.SendResult;
 import org.openreferral.application.integration.port.out.WebhookSender.WebhookRequest;
+import org.openreferral.application.integration.port.out.WebhookSignatures;
 import org.openreferral.application.shared.UnitOfWork;
 import org.openreferral.domain.error.RuleViolationException;
 import org.openreferral.domain.model.webhook.RetrySchedule;
@@ -42,6 +43,7 @@ public final class DeliverWebhooksService implements DeliverWebhooksUseCase {
     private final WebhookDeliveryRepository deliveries;
     private final WebhookEndpointRepository endpoints;
     private final WebhookSender sender;
+    private final WebhookSignatures signatures;
     private final WebhookUrlGuard guard;
     private final UnitOfWork unitOfWork;
     private final Clock clock;
@@ -53,19 +55,20 @@ public final class DeliverWebhooksService implements DeliverWebhooksUseCase {
     }
 
     public DeliverWebhooksService(WebhookDeliveryRepository deliveries, WebhookEndpointRepository endpoints,
-                                  WebhookSender sender, WebhookUrlGuard guard, UnitOfWork unitOfWork, Clock clock,
-                                  Policy policy) {
-        this(deliveries, endpoints, sender, guard, unitOfWork, clock, policy,
+                                  WebhookSender sender, WebhookSignatures signatures, WebhookUrlGuard guard,
+                                  UnitOfWork unitOfWork, Clock clock, Policy policy) {
+        this(deliveries, endpoints, sender, signatures, guard, unitOfWork, clock, policy,
                 () -> ThreadLocalRandom.current().nextDouble(-1, 1));
     }
 
     /** With {@code jitter} giving values in [-1, 1] that spread the retry delays. */
     public DeliverWebhooksService(WebhookDeliveryRepository deliveries, WebhookEndpointRepository endpoints,
-                                  WebhookSender sender, WebhookUrlGuard guard, UnitOfWork unitOfWork, Clock clock,
-                                  Policy policy, DoubleSupplier jitter) {
+                                  WebhookSender sender, WebhookSignatures signatures, WebhookUrlGuard guard,
+                                  UnitOfWork unitOfWork, Clock clock, Policy policy, DoubleSupplier jitter) {
         this.deliveries = deliveries;
         this.endpoints = endpoints;
         this.sender = sender;
+        this.signatures = signatures;
         this.guard = guard;
         this.unitOfWork = unitOfWork;
         this.clock = clock;
@@ -104,7 +107,7 @@ public final class DeliverWebhooksService implements DeliverWebhooksUseCase {
             Map<String, String> headers = Map.of(
                     "webhook-id", id,
                     "webhook-timestamp", Long.toString(timestamp),
-                    "webhook-signature", WebhookSigner.sign(claimed.secrets(), id, timestamp, delivery.payload()),
+                    "webhook-signature", signatures.sign(claimed.secrets(), id, timestamp, delivery.payload()),
                     "content-type", "application/json");
             result = sender.send(new WebhookRequest(claimed.url(), address, headers, delivery.payload()));
         } catch (RuleViolationException refused) {

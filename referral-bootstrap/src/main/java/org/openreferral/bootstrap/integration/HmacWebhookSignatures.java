@@ -1,5 +1,6 @@
-package org.openreferral.application.integration.service;
+package org.openreferral.bootstrap.integration;
 
+import jakarta.enterprise.context.ApplicationScoped;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.util.Base64;
@@ -7,19 +8,15 @@ import java.util.List;
 import java.util.stream.Collectors;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
+import org.openreferral.application.integration.port.out.WebhookSignatures;
 import org.openreferral.domain.model.webhook.WebhookSecret;
 
-/**
- * Standard Webhooks signatures: {@code v1,} and the base64 HMAC-SHA256 of {@code {id}.{timestamp}.{body}} keyed
- * with the secret's decoded bytes; one per secret, space-separated, while two secrets overlap.
- */
-public final class WebhookSigner {
+/** Standard Webhooks signatures with the JDK's HmacSHA256: one {@code v1,} signature per secret, in order. */
+@ApplicationScoped
+public class HmacWebhookSignatures implements WebhookSignatures {
 
-    private WebhookSigner() {
-    }
-
-    /** The {@code webhook-signature} header value for a message signed by every one of {@code secrets}. */
-    public static String sign(List<WebhookSecret> secrets, String messageId, long timestamp, String body) {
+    @Override
+    public String sign(List<WebhookSecret> secrets, String messageId, long timestamp, String body) {
         byte[] content = (messageId + "." + timestamp + "." + body).getBytes(StandardCharsets.UTF_8);
         return secrets.stream().map(secret -> "v1," + hmac(secret.key(), content)).collect(Collectors.joining(" "));
     }
