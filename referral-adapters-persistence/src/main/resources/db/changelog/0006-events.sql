@@ -19,3 +19,11 @@ CREATE TABLE events (
 CREATE INDEX events_unsequenced_idx ON events (created_at, id) WHERE sequence IS NULL;
 -- What the retention purge reads.
 CREATE INDEX events_created_idx ON events (created_at);
+
+--changeset openreferral:0006-events-append-order
+-- The order events were appended in: several events of one transaction share their created_at (one change, one
+-- "now"), and the sequencer must number them in the order the change appended them (created, then qualified,
+-- then rewarded), not by their random ids.
+ALTER TABLE events ADD COLUMN append_order bigint GENERATED ALWAYS AS IDENTITY;
+DROP INDEX events_unsequenced_idx;
+CREATE INDEX events_unsequenced_idx ON events (created_at, append_order) WHERE sequence IS NULL;

@@ -115,6 +115,20 @@ public abstract class EventOutboxContract extends RepositoryContract {
     }
 
     @Test
+    void eventsOfOneTransactionAndOneTimeAreNumberedInTheOrderTheyWereAppended() {
+        List<OutboxEvent> inOrder = List.of(event(EventType.REFERRAL_CREATED, NOW),
+                event(EventType.REFERRAL_QUALIFIED, NOW), event(EventType.REFERRAL_REWARDED, NOW),
+                event(EventType.REFERRAL_VOIDED, NOW), event(EventType.CODE_REVOKED, NOW),
+                event(EventType.USER_REGISTERED, NOW));
+        write(() -> inOrder.forEach(outbox()::append));
+
+        sequence();
+
+        assertThat(all()).extracting(SequencedEvent::id)
+                .containsExactlyElementsOf(inOrder.stream().map(OutboxEvent::id).toList());
+    }
+
+    @Test
     void theFeedFiltersByTypeAndPagesByCursorAndLimit() {
         OutboxEvent registered = appended(EventType.USER_REGISTERED, NOW);
         OutboxEvent created = appended(EventType.CODE_CREATED, NOW.plusSeconds(1));

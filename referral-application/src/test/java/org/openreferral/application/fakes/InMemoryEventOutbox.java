@@ -11,8 +11,8 @@ import org.openreferral.application.integration.port.out.OutboxEvent;
 import org.openreferral.application.integration.port.out.SequencedEvent;
 
 /**
- * An in-memory outbox: appended events roll back with the unit of work, and the sequencer numbers them in
- * (createdAt, id) order as the real one does. The service tests read {@link #appended()} to assert what a use
+ * An in-memory outbox: appended events roll back with the unit of work, and the sequencer numbers them by
+ * createdAt, then in the order they were appended, as the real one does. The service tests read {@link #appended()} to assert what a use
  * case emitted.
  */
 public final class InMemoryEventOutbox implements EventOutbox, FakeUnitOfWork.Participant {
@@ -42,8 +42,8 @@ public final class InMemoryEventOutbox implements EventOutbox, FakeUnitOfWork.Pa
     public int sequencePending(int limit) {
         unitOfWork.requireWritable();
         List<Row> oldest = rows.stream().filter(row -> row.sequence() == null)
-                .sorted(Comparator.comparing((Row row) -> row.event().createdAt())
-                        .thenComparing(row -> row.event().id()))
+                // A stable sort of rows kept in append order: equal times stay in the order they were appended.
+                .sorted(Comparator.comparing((Row row) -> row.event().createdAt()))
                 .limit(limit)
                 .toList();
         List<Row> numbered = new ArrayList<>(rows);

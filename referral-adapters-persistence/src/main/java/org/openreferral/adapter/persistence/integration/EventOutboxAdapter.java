@@ -62,10 +62,11 @@ public class EventOutboxAdapter implements EventOutbox {
         }
         // A statement of its own, after the lock: its snapshot (READ COMMITTED) is taken once the previous holder
         // has committed, so it sees that holder's numbers and never numbers a row twice. The sorted, limited
-        // subquery is not flattened, so nextval runs in (created_at, id) order.
+        // subquery is not flattened, so nextval runs in (created_at, append_order) order: the events of one
+        // transaction share created_at and keep the order they were appended in.
         return em.createNativeQuery("update events e set sequence = numbered.seq"
                         + " from (select id, nextval('events_sequence_seq') as seq from"
-                        + " (select id from events where sequence is null order by created_at, id limit ?1) oldest)"
+                        + " (select id from events where sequence is null order by created_at, append_order limit ?1) oldest)"
                         + " numbered where e.id = numbered.id and e.sequence is null")
                 .setParameter(1, limit)
                 .executeUpdate();

@@ -18,7 +18,10 @@ public interface ReferralEvents {
     /** {@code owner} revoked {@code code} at {@code now}. */
     void codeRevoked(ReferralCode code, Username owner, Instant now);
 
-    /** {@code referral}, already stored as it now stands, went through {@code change} at {@code now}. */
+    /**
+     * {@code referral} (stored since its creation) went through {@code change} at {@code now}; it is passed as it
+     * stands right after that change, which may not be saved yet.
+     */
     void referralChanged(Referral referral, ReferralChange change, Instant now);
 
     /** The changes of a referral that the outside world hears of. */
