@@ -2,7 +2,7 @@
 # Two instances of the packaged app on one PostgreSQL and one Redis (the machine's), as operators run them:
 # a token from A works on B, a code revoked on B is no longer served by A's lookup (the shared cache is
 # evicted), rate limits and logouts are shared too, and held rewards released by both instances' jobs are
-# written once. Creates and drops its own
+# written once, and each webhook event is delivered once. Creates and drops its own
 # database, generates one JWT key pair for both, stops both instances by PID.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -73,6 +73,8 @@ start() { # start NAME PORT; the caller reads the PID from $!
     REFERRAL_JWT_PRIVATE_KEY_LOCATION="$WORK/jwt/private.pem" \
     REFERRAL_JWT_PUBLIC_KEY_LOCATION="$WORK/jwt/public.pem" \
     REFERRAL_RATE_LIMIT_CODE_LOOKUP_REQUESTS="$LOOKUP_LIMIT" \
+    REFERRAL_WEBHOOK_ALLOW_HTTP=true \
+    REFERRAL_WEBHOOK_ALLOW_PRIVATE_NETWORKS=true \
     REFERRAL_DATA_DIR="$WORK/data-$name" \
     QUARKUS_HTTP_PORT="$port" \
     java -jar "$OLDPWD/$JAR" >"$WORK/$name.log" 2>&1) &
@@ -184,6 +186,55 @@ CREDITS=$(sql "select count(*) from reward_entries e where e.referral_id in (sel
 BALANCE=$(expect 200 "$A" GET /api/v1/users/me/rewards -H "Authorization: Bearer $TOKEN_C" | json "['balance']")
 [ "$BALANCE" = "$((HELD * 10))" ] || fail "balance $BALANCE after $HELD released rewards, expected $((HELD * 10))"
 echo "$HELD held rewards released by the jobs of A and B: each credited once, balance $BALANCE: ok"
+
+# 6. Webhooks: both instances dispatch and deliver; each event reaches the receiver once (a plain http.server on
+# localhost that appends every webhook-id it gets to a file).
+RECEIVER_PORT=$(free_port)
+cat >"$WORK/receiver.py" <<'PY'
+import http.server, sys
+class Hook(http.server.BaseHTTPRequestHandler):
+    def do_POST(self):
+        self.rfile.read(int(self.headers.get("content-length", 0)))
+        with open(sys.argv[2], "a") as seen:
+            seen.write(self.headers["webhook-id"] + "\n")
+        self.send_response(204)
+        self.end_headers()
+    def log_message(self, *args):
+        pass
+http.server.ThreadingHTTPServer(("127.0.0.1", int(sys.argv[1])), Hook).serve_forever()
+PY
+: >"$WORK/received"
+python3 "$WORK/receiver.py" "$RECEIVER_PORT" "$WORK/received" &
+RECEIVER_PID=$!
+trap 'kill $RECEIVER_PID 2>/dev/null || true; cleanup' EXIT
+sql "update users set roles = 'user,admin' where username = '$CAROL'" >/dev/null
+ADMIN=$(token "$A" "$CAROL")
+HOOK=$(expect 201 "$B" POST /api/v1/webhooks -H "Authorization: Bearer $ADMIN" -H 'Content-Type: application/json' \
+  -d "{\"url\":\"http://127.0.0.1:$RECEIVER_PORT/hooks\",\"events\":[\"*\"]}" | json "['id']")
+TESTS=20
+for i in $(seq 1 $TESTS); do
+  if [ $((i % 2)) = 0 ]; then BASE=$A; else BASE=$B; fi
+  expect 202 "$BASE" POST "/api/v1/webhooks/$HOOK/test" -H "Authorization: Bearer $ADMIN" >/dev/null
+  register "$BASE" "hooked${i}x$$" "$CODE" # user.registered, referral.created, ... for the "*" subscription
+done
+EXPECTED=$(sql "select count(*) from webhook_deliveries where endpoint_id = '$HOOK' and attempt = 1")
+for _ in $(seq 1 60); do
+  [ "$(sql "select count(*) from webhook_deliveries where endpoint_id = '$HOOK' and status = 'SUCCEEDED'")" \
+    -ge "$TESTS" ] && [ "$(sort -u "$WORK/received" | wc -l)" -ge "$EXPECTED" ] && break
+  sleep 0.5
+done
+sleep 2 # a second delivery of any of them would come now
+RECEIVED=$(wc -l <"$WORK/received")
+DISTINCT=$(sort -u "$WORK/received" | wc -l)
+EXPECTED=$(sql "select count(distinct event_id) from webhook_deliveries where endpoint_id = '$HOOK'")
+[ "$DISTINCT" -ge "$TESTS" ] || fail "the receiver got $DISTINCT distinct events, expected at least $TESTS"
+[ "$DISTINCT" = "$EXPECTED" ] || fail "the receiver got $DISTINCT distinct events of the $EXPECTED fanned out"
+[ "$RECEIVED" = "$DISTINCT" ] || fail "$RECEIVED deliveries for $DISTINCT events: some event was delivered twice"
+for name in a b; do
+  grep -q "Webhook delivery paused" "$WORK/$name.log" && fail "instance $name paused webhook delivery"
+done
+echo "$DISTINCT events (with $TESTS test events) sent through A and B, each delivered once: ok"
+kill $RECEIVER_PID 2>/dev/null || true
 
 stop "$A_PID"; A_PID=""
 stop "$B_PID"; B_PID=""

@@ -38,6 +38,9 @@ class ApiDocsTest {
             "GET /api/v1/referrals", "GET /api/v1/referrals/{id}", "POST /api/v1/referrals/{id}/qualify",
             "POST /api/v1/referrals/{id}/approve", "POST /api/v1/referrals/{id}/void",
             "POST /api/v1/clients", "GET /api/v1/clients", "DELETE /api/v1/clients/{id}",
+            "POST /api/v1/webhooks", "GET /api/v1/webhooks", "GET /api/v1/webhooks/{id}",
+            "PATCH /api/v1/webhooks/{id}", "DELETE /api/v1/webhooks/{id}", "POST /api/v1/webhooks/{id}/secret",
+            "POST /api/v1/webhooks/{id}/test", "GET /api/v1/webhooks/{id}/deliveries",
             "GET /api/v1/events");
 
     @Test

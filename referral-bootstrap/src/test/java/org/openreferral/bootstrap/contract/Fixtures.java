@@ -129,6 +129,17 @@ final class Fixtures {
         return new Client(created.getString("id"), created.getString("secret"));
     }
 
+    /** Where the conformance cases' webhooks point: nobody listens there, which only fails their deliveries. */
+    static final String WEBHOOK_URL = "http://127.0.0.1:9/conformance";
+
+    /** A webhook endpoint that {@code admin} created: its id. */
+    String newWebhook(Account admin) {
+        return given().auth().oauth2(admin.accessToken()).contentType(ContentType.JSON)
+                .body("{\"url\":\"" + WEBHOOK_URL + "\",\"events\":[\"referral.rewarded\"]}")
+                .when().post("/api/v1/webhooks")
+                .then().statusCode(201).extract().path("id");
+    }
+
     static String uniqueUsername() {
         return unique("ct");
     }

@@ -313,6 +313,12 @@ class GeneratedRequestCasesTest {
                         body.put("code", Fixtures.uniqueCode());
                     }
                 }
+                case "POST /api/v1/webhooks", "PATCH /api/v1/webhooks/{id}" -> {
+                    replaceIfPresent(body, "url", () -> Fixtures.WEBHOOK_URL);
+                    if (body.has("events") && !"events".equals(invalidProperty)) {
+                        body.putArray("events").add("referral.rewarded");
+                    }
+                }
                 case "POST /api/v1/auth/password-reset" -> replace(body, "email", () -> account().email());
                 case "POST /api/v1/auth/password-reset/confirm" -> {
                     replace(body, "token", () -> fixtures.resetToken(account()));
@@ -337,11 +343,12 @@ class GeneratedRequestCasesTest {
             }
         }
 
-        /** The admin's operations: the user list, the referral lifecycle, the machine clients and the events. */
+        /** The admin's operations: the user list, the referral lifecycle, the machine clients, events and webhooks. */
         private boolean adminOnly() {
             return operation.equals("GET /api/v1/users") || operation.contains(" /api/v1/referrals")
                     || operation.contains(" /api/v1/clients")
-                    || operation.contains(" /api/v1/events");
+                    || operation.contains(" /api/v1/events")
+                    || operation.contains(" /api/v1/webhooks");
         }
 
         private Fixtures.Client client() {
@@ -355,7 +362,9 @@ class GeneratedRequestCasesTest {
             return switch (name) {
                 case "id" -> operation.contains(" /api/v1/referrals/")
                         ? fixtures.referral(operation.endsWith("/approve"))
-                        : operation.contains(" /api/v1/clients/") ? client().id() : account().id();
+                        : operation.contains(" /api/v1/clients/") ? client().id()
+                        : operation.contains(" /api/v1/webhooks/") ? fixtures.newWebhook(admin())
+                        : account().id();
                 case "code" -> activeCode();
                 case "referralCode" -> referrerCode();
                 default -> throw new IllegalStateException("no fixture for path parameter " + name);

@@ -1,0 +1,109 @@
+package org.openreferral.adapter.persistence;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.openreferral.application.contract.WebhookRepositoryContract;
+import org.openreferral.application.contract.WebhookStores;
+import org.openreferral.application.integration.port.out.WebhookDeliveryRepository;
+import org.openreferral.application.integration.port.out.WebhookDispatchCursor;
+import org.openreferral.application.integration.port.out.WebhookEndpointRepository;
+import org.openreferral.application.shared.UnitOfWork;
+import org.openreferral.domain.model.webhook.WebhookDelivery;
+import org.openreferral.domain.model.webhook.WebhookEndpoint;
+
+/**
+ * The webhook contract against PostgreSQL, and what only a real database shows: workers claiming at the same moment
+ * split the due attempts between them, each attempt claimed once. Shares the Quarkus boot of
+ * {@link PostgresRepositoriesTest} (same test resource).
+ */
+@QuarkusTest
+@WithTestResource(EmbeddedPostgresResource.class)
+class PostgresWebhooksTest {
+
+    @Inject
+    UnitOfWork unitOfWork;
+    @Inject
+    WebhookEndpointRepository endpoints;
+    @Inject
+    WebhookDeliveryRepository deliveries;
+    @Inject
+    WebhookDispatchCursor cursor;
+    @Inject
+    DataSource dataSource;
+
+    WebhookStores emptied() {
+        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
+            statement.executeUpdate("truncate webhook_deliveries, webhook_endpoints, webhook_dispatch_cursor");
+            statement.executeUpdate("insert into webhook_dispatch_cursor (id, last_sequence) values (1, 0)");
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+        return new WebhookStores(unitOfWork, endpoints, deliveries, cursor);
+    }
+
+    @Nested
+    class Contract extends WebhookRepositoryContract {
+        @Override
+        protected WebhookStores emptyWebhookStores() {
+            return emptied();
+        }
+
+        @Test
+        void workersClaimingTogetherSplitTheDueAttemptsAndNoneIsClaimedTwice() throws Exception {
+            WebhookEndpoint endpoint = endpoint(Optional.empty(), 0);
+            Set<UUID> due = new HashSet<>();
+            for (int i = 0; i < 60; i++) {
+                due.add(pending(endpoint, NOW).id());
+            }
+            int workers = 4;
+            CountDownLatch start = new CountDownLatch(1);
+            ExecutorService threads = Executors.newFixedThreadPool(workers);
+            try {
+                List<Future<List<UUID>>> claims = new ArrayList<>();
+                for (int w = 0; w < workers; w++) {
+                    claims.add(threads.submit(() -> {
+                        start.await();
+                        List<UUID> mine = new ArrayList<>();
+                        UUID claim = UUID.randomUUID();
+                        Instant lease = NOW.plusSeconds(30);
+                        List<WebhookDelivery> batch;
+                        do {
+                            batch = unitOfWork.inTransaction(() -> deliveries.claimDue(NOW, claim, lease, 3));
+                            batch.forEach(delivery -> mine.add(delivery.id()));
+                        } while (!batch.isEmpty());
+                        return mine;
+                    }));
+                }
+                start.countDown();
+                List<UUID> claimed = new ArrayList<>();
+                for (Future<List<UUID>> worker : claims) {
+                    claimed.addAll(worker.get());
+                }
+                assertThat(claimed).doesNotHaveDuplicates();
+                assertThat(new HashSet<>(claimed)).isEqualTo(due);
+            } finally {
+                threads.shutdownNow();
+            }
+        }
+    }
+}
