@@ -39,6 +39,7 @@ echo "starting $JAR on :$PORT against database $DB and $REDIS_URL"
   QUARKUS_DATASOURCE_PASSWORD="" \
   QUARKUS_REDIS_HOSTS="$REDIS_URL" \
   REFERRAL_CACHE_KEY_SECRET="smoke-secret-$$" \
+  REFERRAL_MAIL_DISABLED=true \
   REFERRAL_QUALIFY_ON=registration \
   REFERRAL_FRAUD_NETWORK_KEY="ci-network-key-$$" \
   REFERRAL_DATA_DIR="$WORK/data" \

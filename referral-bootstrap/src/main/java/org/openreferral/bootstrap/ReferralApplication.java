@@ -17,6 +17,8 @@ public final class ReferralApplication {
 
     static final String JDBC_URL = "quarkus.datasource.jdbc.url";
     static final String DATA_DIR = "referral.data-dir";
+    /** Set by this class when it started the embedded PostgreSQL: the embedded default runs (not an operator setting). */
+    static final String EMBEDDED_DATABASE = "referral.embedded-database";
     private static final String LAUNCHER = "org.openreferral.bootstrap.embedded.EmbeddedPostgresLauncher";
 
     private ReferralApplication() {
@@ -25,6 +27,7 @@ public final class ReferralApplication {
     public static void main(String... args) {
         if (setting(JDBC_URL).isEmpty()) {
             startEmbeddedPostgres().forEach(System::setProperty);
+            System.setProperty(EMBEDDED_DATABASE, "true");
         }
         Quarkus.run(args);
     }

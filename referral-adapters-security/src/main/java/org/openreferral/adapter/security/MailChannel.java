@@ -14,8 +14,9 @@ import org.openreferral.domain.model.user.Email;
 /**
  * Adapter part: the one way mails with links leave the service (password reset, email verification). With
  * {@code referral.mail.smtp-host} set, through the Quarkus mailer over SMTP, in the background (the request never
- * waits for the mail server, and a failure is logged without address or token). Without it (the embedded default)
- * the mail is written to the log with a masked address, so that a developer can follow the link.
+ * waits for the mail server, and a failure is logged without address or token). Without it, on the embedded default
+ * ({@code referral.embedded-database}) the mail is written to the log with a masked address, so that a developer can
+ * follow the link; anywhere else it is dropped and never logged (the link is a credential; see ADR 0014).
  */
 @ApplicationScoped
 public class MailChannel {
@@ -31,28 +32,39 @@ public class MailChannel {
 
     private final ReactiveMailer mailer;
     private final boolean smtp;
+    private final boolean linksInLog;
     private final String from;
 
     @Inject
     public MailChannel(ReactiveMailer mailer,
                        @ConfigProperty(name = "referral.mail.smtp-host") Optional<String> smtpHost,
                        @ConfigProperty(name = "referral.mail.from",
-                               defaultValue = "Open Referral <no-reply@openreferral.invalid>") String from) {
+                               defaultValue = "Open Referral <no-reply@openreferral.invalid>") String from,
+                       @ConfigProperty(name = "referral.embedded-database", defaultValue = "false")
+                       boolean embeddedDatabase) {
         this.mailer = mailer;
         this.smtp = smtpHost.filter(host -> !host.isBlank()).isPresent();
+        this.linksInLog = !smtp && embeddedDatabase;
         this.from = from;
         if (smtp) {
             LOG.infof("Mails with links (password reset, email verification): SMTP via %s", smtpHost.get());
-        } else {
+        } else if (linksInLog) {
             LOG.info("Mails with links (password reset, email verification): written to the log"
                     + " (set REFERRAL_MAIL_SMTP_HOST to send them by SMTP)");
+        } else {
+            LOG.info("Mails with links (password reset, email verification): not sent, no SMTP server configured"
+                    + " (REFERRAL_MAIL_SMTP_HOST)");
         }
     }
 
     /** Sends (or logs) one mail; {@code kind} names it in log lines, e.g. "Password reset mail". Never throws. */
     public void send(String kind, Email recipient, String subject, String body) {
-        if (!smtp) {
+        if (linksInLog) {
             LOG.infof("%s for %s (not sent: no SMTP server configured):%n%s", kind, recipient.masked(), body);
+            return;
+        }
+        if (!smtp) {
+            LOG.warnf("%s not sent: no SMTP server configured", kind);
             return;
         }
         try {

@@ -10,6 +10,7 @@ import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
@@ -107,6 +108,9 @@ public class SigningKeys {
     private static KeyPair loadOrGenerate(Path keysDir) {
         Path privateFile = keysDir.resolve(PRIVATE_KEY_FILE);
         Path publicFile = keysDir.resolve(PUBLIC_KEY_FILE);
+        requireOnlyOwnerCanChange(keysDir);
+        requireOnlyOwnerCanChange(privateFile);
+        requireOnlyOwnerCanChange(publicFile);
         if (Files.exists(privateFile)) {
             if (!Files.exists(publicFile)) {
                 // The public key is written first, so this is not a crash during generation: someone removed it.
@@ -277,6 +281,36 @@ public class SigningKeys {
             return new FileAttribute<?>[] {PosixFilePermissions.asFileAttribute(permissions)};
         }
         return new FileAttribute<?>[0];
+    }
+
+    /**
+     * Refuses a generated key path that someone else could have planted or changed: a symbolic link, or a file or
+     * directory that group or others may write. (Configured key files are the operator's: Kubernetes mounts secrets
+     * as symbolic links.)
+     */
+    private static void requireOnlyOwnerCanChange(Path path) {
+        Path absolute = path.toAbsolutePath();
+        if (Files.isSymbolicLink(path)) {
+            throw new IllegalStateException("Refusing the JWT key path " + absolute + ": it is a symbolic link. Keep "
+                    + "the generated keys as regular files under referral.data-dir, or configure "
+                    + "referral.jwt.private-key-location and referral.jwt.public-key-location");
+        }
+        if (!Files.exists(path, LinkOption.NOFOLLOW_LINKS)
+                || !path.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+            return;
+        }
+        Set<PosixFilePermission> permissions;
+        try {
+            permissions = Files.getPosixFilePermissions(path, LinkOption.NOFOLLOW_LINKS);
+        } catch (IOException e) {
+            throw new IllegalStateException("Cannot read the permissions of the JWT key path " + absolute, e);
+        }
+        if (permissions.contains(PosixFilePermission.GROUP_WRITE)
+                || permissions.contains(PosixFilePermission.OTHERS_WRITE)) {
+            throw new IllegalStateException("Refusing the JWT key path " + absolute + ": other users may change it ("
+                    + PosixFilePermissions.toString(permissions) + "); chmod go-w it after checking that its keys are"
+                    + " yours, or delete the keys directory to have a new pair generated");
+        }
     }
 
     private static void warnIfReadableByOthers(Path privateFile) {

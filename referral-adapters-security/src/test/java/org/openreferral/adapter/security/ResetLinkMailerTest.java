@@ -81,6 +81,18 @@ class ResetLinkMailerTest {
     }
 
     @Test
+    void withoutAnSmtpHostOutsideTheEmbeddedDefaultTheLinkIsNeverLogged() {
+        mailer(Optional.empty(), false, mail -> {
+            sent.add(mail);
+            return Uni.createFrom().voidItem();
+        }).sendResetLink(JANE, TOKEN, Duration.ofMinutes(30));
+
+        assertThat(sent).isEmpty();
+        assertThat(logged).anySatisfy(line -> assertThat(line).contains("not sent"));
+        assertThat(logged).allSatisfy(line -> assertThat(line).doesNotContain(TOKEN).doesNotContain("example.com"));
+    }
+
+    @Test
     void aFailingMailServerIsLoggedWithoutAddressOrTokenAndNeverThrows() {
         mailer(Optional.of("smtp.example"), mail -> Uni.createFrom().failure(
                 new IOException("550 mailbox jane.doe@example.com unavailable for " + TOKEN)))
@@ -114,8 +126,12 @@ class ResetLinkMailerTest {
     }
 
     private static ResetLinkMailer mailer(Optional<String> smtpHost, ReactiveMailerStub stub) {
-        return new ResetLinkMailer(new MailChannel(stub, smtpHost, "Open Referral <no-reply@referrals.example>"),
-                LINK_BASE);
+        return mailer(smtpHost, true, stub);
+    }
+
+    private static ResetLinkMailer mailer(Optional<String> smtpHost, boolean embeddedDatabase, ReactiveMailerStub stub) {
+        return new ResetLinkMailer(new MailChannel(stub, smtpHost, "Open Referral <no-reply@referrals.example>",
+                embeddedDatabase), LINK_BASE);
     }
 
     /** A reactive mailer as a lambda: one mail at a time is all the adapter sends. */

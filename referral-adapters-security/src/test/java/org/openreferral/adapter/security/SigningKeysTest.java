@@ -157,6 +157,50 @@ class SigningKeysTest {
     }
 
     @Test
+    void aGeneratedKeyThatIsASymbolicLinkIsRefused() throws Exception {
+        generated();
+        Path privateFile = dataDir.resolve("keys").resolve("jwt-private.pem");
+        Path elsewhere = Files.move(privateFile, dataDir.resolve("planted.pem"));
+        Files.createSymbolicLink(privateFile, elsewhere);
+
+        assertThatThrownBy(this::generated).isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining(privateFile.toAbsolutePath().toString()).hasMessageContaining("symbolic link");
+    }
+
+    @Test
+    void aKeysDirectoryThatIsASymbolicLinkIsRefused() throws Exception {
+        generated();
+        Path keysDir = dataDir.resolve("keys");
+        Path elsewhere = Files.move(keysDir, dataDir.resolve("planted-keys"));
+        Files.createSymbolicLink(keysDir, elsewhere);
+
+        assertThatThrownBy(this::generated).isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("symbolic link");
+    }
+
+    @Test
+    void aGeneratedKeyOthersMayChangeIsRefused() throws Exception {
+        assumeTrue(dataDir.getFileSystem().supportedFileAttributeViews().contains("posix"));
+        generated();
+        Path publicFile = dataDir.resolve("keys").resolve("jwt-public.pem");
+        Files.setPosixFilePermissions(publicFile, PosixFilePermissions.fromString("rw-rw-r--"));
+
+        assertThatThrownBy(this::generated).isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining(publicFile.toAbsolutePath().toString()).hasMessageContaining("chmod go-w");
+    }
+
+    @Test
+    void aKeysDirectoryEveryoneMayWriteIsRefused() throws Exception {
+        assumeTrue(dataDir.getFileSystem().supportedFileAttributeViews().contains("posix"));
+        generated();
+        Path keysDir = dataDir.resolve("keys");
+        Files.setPosixFilePermissions(keysDir, PosixFilePermissions.fromString("rwxrwxrwx"));
+
+        assertThatThrownBy(this::generated).isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining(keysDir.toAbsolutePath().toString());
+    }
+
+    @Test
     void theKeyIdIsTheRfc7638ThumbprintOfThePublicKey() throws Exception {
         SigningKeys keys = generated();
 

@@ -24,8 +24,8 @@ class VerificationLinkMailerTest {
 
     @Test
     void theLinkIsMailedToTheAccountThroughTheSameChannelAsResetMails() {
-        new VerificationLinkMailer(new MailChannel(smtp, Optional.of("smtp.example"), "no-reply@referrals.example"),
-                LINK_BASE).sendVerificationLink(new Email("jane@example.com"), "tok_123", Duration.ofDays(2));
+        new VerificationLinkMailer(
+                new MailChannel(smtp, Optional.of("smtp.example"), "no-reply@referrals.example", false), LINK_BASE).sendVerificationLink(new Email("jane@example.com"), "tok_123", Duration.ofDays(2));
 
         assertThat(sent).singleElement().satisfies(mail -> {
             assertThat(mail.getTo()).containsExactly("jane@example.com");

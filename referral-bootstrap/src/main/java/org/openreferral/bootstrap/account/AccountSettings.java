@@ -26,6 +26,8 @@ public interface AccountSettings {
 
     Admin admin();
 
+    Mail mail();
+
     /** Refresh tokens. */
     interface RefreshToken {
 
@@ -120,5 +122,13 @@ public interface AccountSettings {
 
         @WithDefault("admin")
         String username();
+    }
+
+    /** Mails with links (reset, verification); the SMTP server itself is {@code referral.mail.smtp-host}. */
+    interface Mail {
+
+        /** {@code true}: run without SMTP outside the embedded default; such mails are dropped, never logged. */
+        @WithDefault("false")
+        boolean disabled();
     }
 }

@@ -67,6 +67,7 @@ class RequestIdLoggingTest {
             assertThat(statuses).containsOnly(201, 409).containsOnlyOnce(201);
             assertThat(capture.lines()).allSatisfy(line -> assertThat(line.message())
                     .doesNotContain(email, "argon2id"));
+            assertThat(capture.sees(email)).as("positive control: an email in a logged cause chain is seen").isTrue();
         }
     }
 
@@ -86,6 +87,8 @@ class RequestIdLoggingTest {
 
             assertThat(capture.lines()).allSatisfy(line -> assertThat(line.message())
                     .doesNotContain(PASSWORD, token, email, username + "@"));
+            assertThat(capture.sees(email)).as("positive control: an email in a logged cause chain is seen").isTrue();
+            assertThat(capture.sees(token)).as("positive control: a token in a logged cause chain is seen").isTrue();
         }
     }
 }

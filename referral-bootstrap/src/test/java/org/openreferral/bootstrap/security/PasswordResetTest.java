@@ -137,6 +137,7 @@ class PasswordResetTest extends SecurityTestBase {
             assertThat(millis).isLessThan(2_000);
             Awaitility.await().atMost(Duration.ofSeconds(20))
                     .until(() -> logs.messages().stream().anyMatch(line -> line.contains("could not be sent")));
+            assertThat(logs.sees(alice.username())).as("positive control: the capture sees causes").isTrue();
         } finally {
             GreenMailResource.startServer();
             logs.close();

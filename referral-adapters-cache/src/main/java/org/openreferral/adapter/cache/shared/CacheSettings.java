@@ -13,7 +13,7 @@ public interface CacheSettings {
     @WithDefault("auto")
     String backend();
 
-    /** HMAC key of every cache key; all instances must share it. Unset: a built-in secret (warned about with Redis). */
+    /** HMAC key of every cache key; all instances must share it. Unset: a built-in secret (start-up refused with Redis). */
     Optional<String> keySecret();
 
     /** Longest time a lookup answer is cached; never past the code's expiry. */

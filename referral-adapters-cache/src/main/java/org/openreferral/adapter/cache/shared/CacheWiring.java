@@ -41,10 +41,7 @@ public class CacheWiring {
         this.redisTimeout = settings.redis().timeout();
         this.redisDataSource = redisDataSource;
         LOG.infof("Referral caches: %s (referral.cache.backend=%s)", backend.label(), settings.backend());
-        if (backend == CacheBackend.REDIS && secret.isEmpty()) {
-            LOG.warn("referral.cache.key-secret is not set: Redis cache keys are derived with a built-in secret."
-                    + " Set a secret, the same on every instance, in production.");
-        }
+        // Redis without a key secret is refused at start-up (bootstrap's StartupGuards).
     }
 
     /** Whether the caches shared by instances live in Redis; otherwise each instance keeps its own. */
