@@ -11,7 +11,7 @@ import java.util.function.Consumer;
  * @param redisCache the shared caches live in Redis
  * @param cacheKeySecret {@code REFERRAL_CACHE_KEY_SECRET} is set
  * @param smtp {@code REFERRAL_MAIL_SMTP_HOST} is set
- * @param mailDisabled {@code REFERRAL_MAIL_DISABLED=true}: run without link mails outside the embedded default
+ * @param mailDisabled {@code REFERRAL_MAIL_DISABLED=true}: link mails are dropped, neither sent nor logged
  */
 public record StartupGuards(boolean embeddedDatabase, boolean redisCache, boolean cacheKeySecret, boolean smtp,
                             boolean mailDisabled) {
@@ -24,12 +24,6 @@ public record StartupGuards(boolean embeddedDatabase, boolean redisCache, boolea
                     + " cache keys would be derived with the built-in secret that anyone can read in the source."
                     + " Set it to a long random value, the same on every instance.");
         }
-        if (!embeddedDatabase && !smtp && !mailDisabled) {
-            refusals.add("No SMTP server is configured (REFERRAL_MAIL_SMTP_HOST) while an external database is:"
-                    + " password-reset and email-verification mails could not be sent, and their links are only"
-                    + " ever logged on the embedded default. Set REFERRAL_MAIL_SMTP_HOST, or REFERRAL_MAIL_DISABLED=true"
-                    + " to run without these mails (they are then dropped, never logged).");
-        }
         return List.copyOf(refusals);
     }
 
@@ -38,15 +32,16 @@ public record StartupGuards(boolean embeddedDatabase, boolean redisCache, boolea
         if (smtp) {
             return List.of();
         }
-        if (embeddedDatabase) {
-            return List.of("No SMTP server is configured (REFERRAL_MAIL_SMTP_HOST): password-reset and"
-                    + " email-verification links are written to the log, which the embedded default allows for"
-                    + " development only. Whoever reads the log can take over those accounts.");
+        if (mailDisabled) {
+            return List.of("REFERRAL_MAIL_DISABLED=true: password-reset and email-verification mails are dropped"
+                    + " (never sent, never logged); users cannot reset a password or verify an address.");
         }
-        return mailDisabled
-                ? List.of("REFERRAL_MAIL_DISABLED=true: password-reset and email-verification mails are dropped"
-                        + " (never sent, never logged); users cannot reset a password or verify an address.")
-                : List.of();
+        String linksInLog = "No SMTP server is configured (REFERRAL_MAIL_SMTP_HOST): password-reset and"
+                + " email-verification links are written to the log. Whoever reads the log can take over those accounts.";
+        return List.of(embeddedDatabase
+                ? linksInLog + " Fine for development on the embedded default."
+                : linksInLog + " With an external database this is a production deployment: set"
+                        + " REFERRAL_MAIL_SMTP_HOST, or REFERRAL_MAIL_DISABLED=true to drop these mails unlogged.");
     }
 
     /** Throws with every refusal, or hands each warning to {@code warn}. */

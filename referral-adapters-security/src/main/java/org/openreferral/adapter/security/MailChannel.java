@@ -14,9 +14,9 @@ import org.openreferral.domain.model.user.Email;
 /**
  * Adapter part: the one way mails with links leave the service (password reset, email verification). With
  * {@code referral.mail.smtp-host} set, through the Quarkus mailer over SMTP, in the background (the request never
- * waits for the mail server, and a failure is logged without address or token). Without it, on the embedded default
- * ({@code referral.embedded-database}) the mail is written to the log with a masked address, so that a developer can
- * follow the link; anywhere else it is dropped and never logged (the link is a credential; see ADR 0014).
+ * waits for the mail server, and a failure is logged without address or token). Without it the mail is written to the
+ * log with a masked address, as the contract says, so that a developer (or a test harness) can follow the link, unless
+ * {@code referral.mail.disabled} drops it unlogged (the link is a credential; see ADR 0014).
  */
 @ApplicationScoped
 public class MailChannel {
@@ -40,11 +40,11 @@ public class MailChannel {
                        @ConfigProperty(name = "referral.mail.smtp-host") Optional<String> smtpHost,
                        @ConfigProperty(name = "referral.mail.from",
                                defaultValue = "Open Referral <no-reply@openreferral.invalid>") String from,
-                       @ConfigProperty(name = "referral.embedded-database", defaultValue = "false")
-                       boolean embeddedDatabase) {
+                       @ConfigProperty(name = "referral.mail.disabled", defaultValue = "false")
+                       boolean mailDisabled) {
         this.mailer = mailer;
         this.smtp = smtpHost.filter(host -> !host.isBlank()).isPresent();
-        this.linksInLog = !smtp && embeddedDatabase;
+        this.linksInLog = !smtp && !mailDisabled;
         this.from = from;
         if (smtp) {
             LOG.infof("Mails with links (password reset, email verification): SMTP via %s", smtpHost.get());
@@ -52,8 +52,7 @@ public class MailChannel {
             LOG.info("Mails with links (password reset, email verification): written to the log"
                     + " (set REFERRAL_MAIL_SMTP_HOST to send them by SMTP)");
         } else {
-            LOG.info("Mails with links (password reset, email verification): not sent, no SMTP server configured"
-                    + " (REFERRAL_MAIL_SMTP_HOST)");
+            LOG.info("Mails with links (password reset, email verification): not sent (REFERRAL_MAIL_DISABLED=true)");
         }
     }
 
