@@ -168,6 +168,23 @@ class IdempotentRequestsTest {
     }
 
     @Test
+    void aRetriedWebhookSubscriptionCreatesOneEndpoint() {
+        String description = Api.unique("shop");
+        String key = newKey();
+        // A literal public address: this profile refuses private networks and cannot resolve names offline.
+        Map<String, Object> body = Map.of("url", "https://93.184.216.34/hooks/referrals",
+                "events", List.of("referral.rewarded"), "description", description);
+
+        ExtractableResponse<Response> first = post(admin, key, "/api/v1/webhooks", body);
+
+        assertThat(first.statusCode()).isEqualTo(201);
+        assertReplayOf(post(admin, key, "/api/v1/webhooks", body), first);
+        assertThat(database.number("select count(*) from webhook_endpoints where description = ?", description))
+                .isEqualTo(1);
+        given().auth().oauth2(admin).delete(first.header("Location")).then().statusCode(204);
+    }
+
+    @Test
     void expiredKeysArePurged() {
         TestUser alice = Api.newUser();
         String key = newKey();

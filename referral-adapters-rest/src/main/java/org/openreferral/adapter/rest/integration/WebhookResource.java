@@ -28,6 +28,7 @@ import org.openreferral.adapter.rest.integration.dto.WebhookResponse;
 import org.openreferral.adapter.rest.integration.dto.WebhookSecretResponse;
 import org.openreferral.adapter.rest.shared.CallerProvider;
 import org.openreferral.adapter.rest.shared.Fields;
+import org.openreferral.adapter.rest.shared.Idempotent;
 import org.openreferral.adapter.rest.shared.PageResponse;
 import org.openreferral.adapter.rest.shared.RequestParsing;
 import org.openreferral.application.integration.port.in.CreateWebhookUseCase;
@@ -91,6 +92,7 @@ public class WebhookResource {
 
     // The caller first: somebody who may not manage webhooks gets 403 whatever the body says.
     @POST
+    @Idempotent
     @Consumes(MediaType.APPLICATION_JSON)
     public Response create(@Valid @NotNull CreateWebhookRequest request) {
         Caller caller = callers.any();
