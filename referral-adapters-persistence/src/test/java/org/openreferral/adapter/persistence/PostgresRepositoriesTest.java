@@ -18,10 +18,10 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.function.Supplier;
 import java.util.stream.Stream;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.openreferral.application.account.port.out.EmailVerificationTokenRepository;
@@ -90,6 +90,7 @@ class PostgresRepositoriesTest {
     ClientRepository clients;
     @Inject
     IdempotencyStore idempotencyKeys;
+    @Inject
     EventOutbox events;
     @Inject
     DataSource dataSource;
@@ -232,40 +233,22 @@ class PostgresRepositoriesTest {
             return events;
         }
 
-        private final ExecutorService other = Executors.newSingleThreadExecutor();
-        private final CountDownLatch held = new CountDownLatch(1);
-        private final CountDownLatch release = new CountDownLatch(1);
+        private HeldTransaction other;
+
+        @BeforeEach
+        void prepareTheOtherTransaction() {
+            other = new HeldTransaction(unitOfWork);
+        }
 
         @AfterEach
         void stopTheOtherTransaction() {
-            release.countDown();
-            other.shutdownNow();
-        }
-
-        /** Runs {@code work} in a transaction on another thread and keeps it open until released. */
-        private <T> Future<T> holding(Supplier<T> work) throws InterruptedException {
-            Future<T> result = other.submit(() -> unitOfWork.inTransaction(() -> {
-                T value = work.get();
-                held.countDown();
-                await(release);
-                return value;
-            }));
-            held.await();
-            return result;
-        }
-
-        private static void await(CountDownLatch latch) {
-            try {
-                latch.await();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
+            other.close();
         }
 
         @Test
         void anUncommittedEventIsNotNumberedAndALaterCommitGetsAHigherSequence() throws Exception {
             OutboxEvent early = event(EventType.USER_REGISTERED, NOW.minusSeconds(60));
-            Future<Void> open = holding(() -> {
+            Future<Void> open = other.hold(() -> {
                 outbox().append(early);
                 return null;
             });
@@ -273,7 +256,7 @@ class PostgresRepositoriesTest {
 
             assertThat(sequence()).as("only the committed event").isEqualTo(1);
             long visible = all().get(0).sequence();
-            release.countDown();
+            other.release();
             open.get();
             assertThat(sequence()).isEqualTo(1);
 
@@ -284,11 +267,11 @@ class PostgresRepositoriesTest {
         @Test
         void whileOneSequencerHoldsTheLockAnotherNumbersNothing() throws Exception {
             appended(EventType.USER_REGISTERED, NOW);
-            Future<Integer> first = holding(() -> outbox().sequencePending(100));
+            Future<Integer> first = other.hold(() -> outbox().sequencePending(100));
             appended(EventType.CODE_CREATED, NOW.plusSeconds(1));
 
             assertThat(sequence()).as("the second instance, while the first has not committed").isZero();
-            release.countDown();
+            other.release();
             assertThat(first.get()).isEqualTo(1);
             assertThat(sequence()).isEqualTo(1);
             assertThat(all()).extracting(SequencedEvent::sequence).isSorted().doesNotHaveDuplicates().hasSize(2);
@@ -373,34 +356,16 @@ class PostgresRepositoriesTest {
             return emptied();
         }
 
-        private final ExecutorService other = Executors.newSingleThreadExecutor();
-        private final CountDownLatch held = new CountDownLatch(1);
-        private final CountDownLatch release = new CountDownLatch(1);
+        private HeldTransaction other;
+
+        @BeforeEach
+        void prepareTheOtherTransaction() {
+            other = new HeldTransaction(unitOfWork);
+        }
 
         @AfterEach
         void stopTheOtherTransaction() {
-            release.countDown();
-            other.shutdownNow();
-        }
-
-        /** Runs {@code work} in a transaction on another thread and keeps it open until the test ends. */
-        private <T> Future<T> holding(Supplier<T> work) throws InterruptedException {
-            Future<T> result = other.submit(() -> unitOfWork.inTransaction(() -> {
-                T value = work.get();
-                held.countDown();
-                await(release);
-                return value;
-            }));
-            held.await();
-            return result;
-        }
-
-        private static void await(CountDownLatch latch) {
-            try {
-                latch.await();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
+            other.close();
         }
 
         private Referral qualified(ReferralCode code, String referee) {
@@ -419,9 +384,9 @@ class PostgresRepositoriesTest {
             List<Referral> due = List.of(qualified(code, "first"), qualified(code, "second"),
                     qualified(code, "third"));
 
-            Future<List<Referral>> first = holding(() -> stores.referrals().claimQualified(NOW, 2));
+            Future<List<Referral>> first = other.hold(() -> stores.referrals().claimQualified(NOW, 2));
             List<Referral> second = writing(() -> stores.referrals().claimQualified(NOW, 10));
-            release.countDown();
+            other.release();
 
             assertThat(first.get()).hasSize(2);
             assertThat(second).hasSize(1);
@@ -435,13 +400,13 @@ class PostgresRepositoriesTest {
             String tryLock = "select count(*) filter (where pg_try_advisory_lock(classid::int, objid::int))"
                     + " from pg_locks where locktype = 'advisory' and granted";
 
-            Future<Void> holder = holding(() -> {
+            Future<Void> holder = other.hold(() -> {
                 stores.referrals().lockRewardsOf(john.id());
                 return null;
             });
 
             assertThat(number(tryLock)).as("another session gets the lock").isZero();
-            release.countDown();
+            other.release();
             holder.get();
             assertThat(number("select count(*) from pg_locks where locktype = 'advisory'"))
                     .as("advisory locks left after commit").isZero();
