@@ -18,7 +18,7 @@ public final class ReferralApplication {
     static final String JDBC_URL = "quarkus.datasource.jdbc.url";
     static final String DATA_DIR = "referral.data-dir";
     /** Set by this class when it started the embedded PostgreSQL: the embedded default runs (not an operator setting). */
-    static final String EMBEDDED_DATABASE = "referral.embedded-database";
+    public static final String EMBEDDED_DATABASE = "referral.embedded-database";
     private static final String LAUNCHER = "org.openreferral.bootstrap.embedded.EmbeddedPostgresLauncher";
 
     private ReferralApplication() {

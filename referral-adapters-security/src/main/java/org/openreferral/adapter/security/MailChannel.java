@@ -12,11 +12,12 @@ import org.jboss.logging.Logger;
 import org.openreferral.domain.model.user.Email;
 
 /**
- * Adapter part: the one way mails with links leave the service (password reset, email verification). With
- * {@code referral.mail.smtp-host} set, through the Quarkus mailer over SMTP, in the background (the request never
- * waits for the mail server, and a failure is logged without address or token). Without it the mail is written to the
- * log with a masked address, as the contract says, so that a developer (or a test harness) can follow the link, unless
- * {@code referral.mail.disabled} drops it unlogged (the link is a credential; see ADR 0014).
+ * Adapter part: the one way account mails leave the service (password reset and email verification links, the
+ * "your password was changed" notice). With {@code referral.mail.smtp-host} set, through the Quarkus mailer over SMTP,
+ * in the background (the request never waits for the mail server, and a failure is logged without address or
+ * token). Without it the mail is written to the log with a masked address, as the contract says, so that a developer
+ * (or a test harness) can follow the link, unless {@code referral.mail.disabled} drops it unlogged (the link is a
+ * credential; see ADR 0014).
  */
 @ApplicationScoped
 public class MailChannel {

@@ -73,7 +73,9 @@ public final class Fixture {
             verificationMailer, VERIFICATION_LIFETIME);
     public final SessionTokens sessions = new SessionTokens(tokens, refreshTokens, secrets, denyList, unitOfWork,
             SessionTokens.Policy.defaults(), clock);
-    public final LoginLockout lockout = new LoginLockout(counters, LoginLockout.Policy.defaults(), clock);
+    public final RecordingSecurityEventLog securityLog = new RecordingSecurityEventLog();
+    public final FakePasswordChangedMailer passwordChangedMailer = new FakePasswordChangedMailer(unitOfWork);
+    public final LoginLockout lockout = new LoginLockout(counters, LoginLockout.Policy.defaults(), securityLog, clock);
 
     /** A user created now, whose password is {@link #PASSWORD}. */
     public User user(String username, String email) {

@@ -25,11 +25,13 @@ import org.openreferral.application.account.port.out.EmailVerdictCache;
 import org.openreferral.application.account.port.out.EmailVerificationMailer;
 import org.openreferral.application.account.port.out.EmailVerificationTokenRepository;
 import org.openreferral.application.account.port.out.EmailVerifier;
+import org.openreferral.application.account.port.out.PasswordChangedMailer;
 import org.openreferral.application.account.port.out.PasswordHasher;
 import org.openreferral.application.account.port.out.PasswordResetMailer;
 import org.openreferral.application.account.port.out.PasswordResetTokenRepository;
 import org.openreferral.application.account.port.out.ReferralAttribution;
 import org.openreferral.application.account.port.out.RefreshTokenRepository;
+import org.openreferral.application.account.port.out.SecurityEventLog;
 import org.openreferral.application.account.port.out.SubjectExistenceCache;
 import org.openreferral.application.account.port.out.TokenIssuer;
 import org.openreferral.application.account.port.out.TokenSecrets;
@@ -122,10 +124,11 @@ public class AccountWiring {
 
     @Produces
     @Singleton
-    LoginLockout loginLockout(AttemptCounters counters, Clock clock, AccountSettings settings) {
+    LoginLockout loginLockout(AttemptCounters counters, SecurityEventLog securityLog, Clock clock,
+                              AccountSettings settings) {
         AccountSettings.Login login = settings.login();
         return new LoginLockout(counters, new LoginLockout.Policy(login.maxFailures(), login.window(), login.lockout()),
-                clock);
+                securityLog, clock);
     }
 
     @Produces
@@ -139,9 +142,9 @@ public class AccountWiring {
     @ApplicationScoped
     RefreshAccessTokenUseCase refreshAccessToken(UserRepository users, RefreshTokenRepository refreshTokens,
                                                  SessionTokens sessions, UnitOfWork unitOfWork,
-                                                 AccountSettings settings, Clock clock) {
+                                                 SecurityEventLog securityLog, AccountSettings settings, Clock clock) {
         return new RefreshAccessTokenService(users, refreshTokens, sessions, unitOfWork,
-                settings.auth().sessionMaxLifetime(), clock);
+                settings.auth().sessionMaxLifetime(), securityLog, clock);
     }
 
     @Produces
@@ -164,20 +167,22 @@ public class AccountWiring {
     @ApplicationScoped
     RequestPasswordResetUseCase requestPasswordReset(UserRepository users, PasswordResetTokenRepository resetTokens,
                                                      TokenSecrets secrets, PasswordResetMailer mailer,
-                                                     UnitOfWork unitOfWork, Clock clock, AccountSettings settings) {
+                                                     UnitOfWork unitOfWork, SecurityEventLog securityLog, Clock clock,
+                                                     AccountSettings settings) {
         return new RequestPasswordResetService(users, resetTokens, secrets, mailer, unitOfWork,
                 settings.passwordReset().lifetime(), new RequestPasswordResetService.MailLimit(
-                        settings.passwordReset().mailLimit(), settings.passwordReset().mailWindow()), clock);
+                        settings.passwordReset().mailLimit(), settings.passwordReset().mailWindow()), securityLog,
+                clock);
     }
 
     @Produces
     @ApplicationScoped
     ResetPasswordUseCase resetPassword(UserRepository users, PasswordResetTokenRepository resetTokens,
                                        RefreshTokenRepository refreshTokens, PasswordHasher hasher,
-                                       SessionTokens sessions, LoginLockout lockout, UnitOfWork unitOfWork,
-                                       Clock clock) {
-        return new ResetPasswordService(users, resetTokens, refreshTokens, hasher, sessions, lockout, unitOfWork,
-                clock);
+                                       SessionTokens sessions, LoginLockout lockout, PasswordChangedMailer notices,
+                                       SecurityEventLog securityLog, UnitOfWork unitOfWork, Clock clock) {
+        return new ResetPasswordService(users, resetTokens, refreshTokens, hasher, sessions, lockout, notices,
+                securityLog, unitOfWork, clock);
     }
 
     @Produces

@@ -4,6 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import java.time.Clock;
 import org.openreferral.application.account.port.out.ClientSubjects;
+import org.openreferral.application.account.port.out.SecurityEventLog;
 import org.openreferral.application.account.port.out.TokenIssuer;
 import org.openreferral.application.account.port.out.TokenSecrets;
 import org.openreferral.application.integration.port.in.BeginIdempotentRequestUseCase;
@@ -36,8 +37,8 @@ public class IntegrationWiring {
     @Produces
     @ApplicationScoped
     CreateClientUseCase createClient(ClientRepository clients, TokenSecrets secrets, UnitOfWork unitOfWork,
-                                     Clock clock) {
-        return new CreateClientService(clients, secrets, unitOfWork, clock);
+                                     SecurityEventLog securityLog, Clock clock) {
+        return new CreateClientService(clients, secrets, unitOfWork, securityLog, clock);
     }
 
     @Produces
@@ -48,8 +49,8 @@ public class IntegrationWiring {
 
     @Produces
     @ApplicationScoped
-    DeleteClientUseCase deleteClient(ClientRepository clients, UnitOfWork unitOfWork) {
-        return new DeleteClientService(clients, unitOfWork);
+    DeleteClientUseCase deleteClient(ClientRepository clients, UnitOfWork unitOfWork, SecurityEventLog securityLog) {
+        return new DeleteClientService(clients, unitOfWork, securityLog);
     }
 
     @Produces

@@ -8,8 +8,9 @@ import java.util.Map;
 /**
  * Test profile: rate limits on with small budgets, the client taken from {@code X-Forwarded-For} behind a
  * trusted loopback proxy (so that each test is a client of its own, see {@link SecurityTestBase}), a real SMTP
- * server, an admin created from configuration, and referrals qualifying on the referee's verified email (the production default) under a
- * lifetime cap of {@value #LIFETIME_CAP} rewards per referrer.
+ * server, an admin created from configuration, metrics behind a bearer token, and referrals qualifying on the
+ * referee's verified email (the production default) under a lifetime cap of {@value #LIFETIME_CAP} rewards per
+ * referrer.
  */
 public class AccountSecurityProfile implements QuarkusTestProfile {
 
@@ -20,6 +21,8 @@ public class AccountSecurityProfile implements QuarkusTestProfile {
     static final int PASSWORD_RESET_BUDGET = 5;
     static final int LOOKUP_BUDGET = 5;
     static final int LIFETIME_CAP = 10;
+    /** The bearer token that opens /q/metrics (REFERRAL_METRICS_TOKEN, as production should set it). */
+    static final String METRICS_TOKEN = "metrics-token-of-the-account-security-tests";
     /** Loopback as the tests connect to it (127.0.0.1, ::1); 127.0.0.2 stays an untrusted peer. */
     static final String TRUSTED_PROXIES = "127.0.0.1/32,::1/128";
 
@@ -45,6 +48,7 @@ public class AccountSecurityProfile implements QuarkusTestProfile {
         // referee confirms the mailed link (RewardOnVerifiedEmailTest).
         config.put("referral.qualify-on", "email-verified");
         config.put("referral.reward.cap-lifetime", Integer.toString(LIFETIME_CAP));
+        config.put("referral.metrics.token", METRICS_TOKEN);
         return config;
     }
 

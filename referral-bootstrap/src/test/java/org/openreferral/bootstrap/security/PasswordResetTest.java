@@ -4,6 +4,7 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 
+import com.icegreen.greenmail.util.GreenMailUtil;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.RestAssured;
@@ -29,6 +30,7 @@ class PasswordResetTest extends SecurityTestBase {
 
     private static final Duration MAIL_DELIVERY = Mailbox.MAIL_DELIVERY;
     private static final String SUBJECT = "Reset your Open Referral password";
+    private static final String CHANGED_SUBJECT = "Your Open Referral password was changed";
     private static final String NEW_PASSWORD = "a brand new passphrase";
     private static final Pattern LINK = Pattern.compile("https://referrals\\.test/reset-password\\?token=([A-Za-z0-9_-]+)");
 
@@ -51,6 +53,26 @@ class PasswordResetTest extends SecurityTestBase {
                 .contentType("application/problem+json")
                 .body("code", equalTo("invalid-reset-token"));
         Accounts.passwordGrant(alice.username(), NEW_PASSWORD).statusCode(200);
+    }
+
+    @Test
+    void theOwnerIsMailedOnceThatThePasswordWasChangedAndTheMailHoldsNoLink() {
+        Session alice = Accounts.newSession();
+        resetRequest(alice.email()).statusCode(202);
+        String token = tokenMailedTo(alice.email());
+        confirm(token, "password1").statusCode(400);
+        assertThat(Mailbox.mailsTo(alice.email(), CHANGED_SUBJECT)).as("a refused new password changes nothing")
+                .isEmpty();
+
+        confirm(token, NEW_PASSWORD).statusCode(204);
+
+        Awaitility.await().atMost(MAIL_DELIVERY)
+                .until(() -> !Mailbox.mailsTo(alice.email(), CHANGED_SUBJECT).isEmpty());
+        Awaitility.await().during(Duration.ofMillis(500)).atMost(Duration.ofSeconds(2))
+                .until(() -> Mailbox.mailsTo(alice.email(), CHANGED_SUBJECT).size() == 1);
+        String body = GreenMailUtil.getBody(Mailbox.mailsTo(alice.email(), CHANGED_SUBJECT).get(0));
+        assertThat(body).contains("was changed").doesNotContain("http").doesNotContain(token)
+                .doesNotContain(NEW_PASSWORD);
     }
 
     @Test

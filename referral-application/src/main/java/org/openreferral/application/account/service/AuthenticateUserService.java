@@ -39,7 +39,7 @@ public final class AuthenticateUserService implements AuthenticateUserUseCase {
     public IssuedTokens authenticate(AuthenticateUserCommand command) {
         LoginName login = command.login();
         Optional<User> user = unitOfWork.reading(() -> users.findByLogin(login.value()));
-        String account = LoginLockout.accountOf(user, login);
+        LoginLockout.Account account = LoginLockout.accountOf(user, login);
         if (!lockout.admit(account)) {
             throw AuthenticationFailedException.invalidCredentials();
         }

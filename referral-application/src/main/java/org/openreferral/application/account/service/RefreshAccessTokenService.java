@@ -9,6 +9,8 @@ import java.util.UUID;
 import org.openreferral.application.account.port.in.IssuedTokens;
 import org.openreferral.application.account.port.in.RefreshAccessTokenUseCase;
 import org.openreferral.application.account.port.out.RefreshTokenRepository;
+import org.openreferral.application.account.port.out.SecurityEvent;
+import org.openreferral.application.account.port.out.SecurityEventLog;
 import org.openreferral.application.account.port.out.TokenSecrets.Secret;
 import org.openreferral.application.account.port.out.UserRepository;
 import org.openreferral.application.shared.UnitOfWork;
@@ -16,14 +18,15 @@ import org.openreferral.application.shared.error.AuthenticationFailedException;
 import org.openreferral.domain.model.session.RefreshToken;
 import org.openreferral.domain.model.session.SessionId;
 import org.openreferral.domain.model.user.User;
+import org.openreferral.domain.model.user.UserId;
 
 /**
  * The refresh grant with rotation. The presented token's row is locked, so of two concurrent uses one
  * rotates and the other finds it rotated. A rotated token presented again can only be a copy: the whole
  * session is revoked, its access tokens included, and the answer is the same {@code invalid-grant} as for
- * an unknown, expired or revoked token. A session lives at most {@code sessionMaxLifetime} from its login, however
- * often it is refreshed: its last token expires then, and a refresh at or past that moment is refused like an expired
- * token.
+ * an unknown, expired or revoked token; the reuse is an entry of the security event log. A session lives at most
+ * {@code sessionMaxLifetime} from its login, however often it is refreshed: its last token expires then, and a refresh
+ * at or past that moment is refused like an expired token.
  */
 public final class RefreshAccessTokenService implements RefreshAccessTokenUseCase {
 
@@ -32,11 +35,12 @@ public final class RefreshAccessTokenService implements RefreshAccessTokenUseCas
     private final SessionTokens sessions;
     private final UnitOfWork unitOfWork;
     private final Duration sessionMaxLifetime;
+    private final SecurityEventLog securityLog;
     private final Clock clock;
 
     public RefreshAccessTokenService(UserRepository users, RefreshTokenRepository refreshTokens,
                                      SessionTokens sessions, UnitOfWork unitOfWork, Duration sessionMaxLifetime,
-                                     Clock clock) {
+                                     SecurityEventLog securityLog, Clock clock) {
         if (sessionMaxLifetime.isNegative() || sessionMaxLifetime.isZero()) {
             throw new IllegalArgumentException("the session's maximum lifetime must be positive");
         }
@@ -45,6 +49,7 @@ public final class RefreshAccessTokenService implements RefreshAccessTokenUseCas
         this.refreshTokens = refreshTokens;
         this.sessions = sessions;
         this.unitOfWork = unitOfWork;
+        this.securityLog = securityLog;
         this.clock = clock;
     }
 
@@ -57,6 +62,7 @@ public final class RefreshAccessTokenService implements RefreshAccessTokenUseCas
         Outcome outcome = unitOfWork.inTransaction(() -> rotate(digest, successorSecret));
         if (outcome.revokedSession() != null) {
             sessions.refuseAccessTokensOf(List.of(outcome.revokedSession()));
+            securityLog.record(SecurityEvent.refreshTokenReused(outcome.owner(), outcome.revokedSession()));
         }
         if (outcome.user() == null) {
             throw AuthenticationFailedException.invalidGrant();
@@ -74,7 +80,7 @@ public final class RefreshAccessTokenService implements RefreshAccessTokenUseCas
         switch (token.presentedAt(now)) {
             case REUSED -> {
                 refreshTokens.revokeSession(token.session(), token.user(), now);
-                return new Outcome(null, null, token.session());
+                return new Outcome(null, null, token.session(), token.user());
             }
             case REVOKED, EXPIRED -> {
                 return Outcome.REFUSED;
@@ -96,14 +102,14 @@ public final class RefreshAccessTokenService implements RefreshAccessTokenUseCas
                 RefreshToken successor = token.rotate(UUID.randomUUID(), successorSecret.digest(), now, lifetime);
                 refreshTokens.update(token);
                 refreshTokens.add(successor);
-                return new Outcome(user.get(), token.session(), null);
+                return new Outcome(user.get(), token.session(), null, null);
             }
             default -> throw new IllegalStateException("unknown presentation");
         }
     }
 
-    /** Granted (user and session set), or refused, possibly after revoking a session. */
-    private record Outcome(User user, SessionId session, SessionId revokedSession) {
-        static final Outcome REFUSED = new Outcome(null, null, null);
+    /** Granted (user and session set), or refused, possibly after revoking a reused token's session of owner. */
+    private record Outcome(User user, SessionId session, SessionId revokedSession, UserId owner) {
+        static final Outcome REFUSED = new Outcome(null, null, null, null);
     }
 }

@@ -9,6 +9,9 @@ import java.util.UUID;
 import org.openreferral.application.account.port.in.RequestPasswordResetUseCase;
 import org.openreferral.application.account.port.out.PasswordResetMailer;
 import org.openreferral.application.account.port.out.PasswordResetTokenRepository;
+import org.openreferral.application.account.port.out.SecurityEvent;
+import org.openreferral.application.account.port.out.SecurityEvent.ResetOutcome;
+import org.openreferral.application.account.port.out.SecurityEventLog;
 import org.openreferral.application.account.port.out.TokenSecrets;
 import org.openreferral.application.account.port.out.TokenSecrets.Secret;
 import org.openreferral.application.account.port.out.UserRepository;
@@ -23,7 +26,8 @@ import org.openreferral.domain.model.user.User;
  * happens. Either way the caller gets the same answer, after the same single database round trip. An account
  * gets at most {@link MailLimit#maxMails()} links within any {@link MailLimit#window()}, whatever the client
  * address: its row is locked while the links issued within the window are counted, so concurrent requests cannot
- * exceed the limit; beyond it the answer is the same and nothing is stored or sent.
+ * exceed the limit; beyond it the answer is the same and nothing is stored or sent. Every request is an entry of the
+ * security event log (the user's id, or the masked address when no account has it).
  */
 public final class RequestPasswordResetService implements RequestPasswordResetUseCase {
 
@@ -34,11 +38,13 @@ public final class RequestPasswordResetService implements RequestPasswordResetUs
     private final UnitOfWork unitOfWork;
     private final Duration lifetime;
     private final MailLimit mailLimit;
+    private final SecurityEventLog securityLog;
     private final Clock clock;
 
     public RequestPasswordResetService(UserRepository users, PasswordResetTokenRepository resetTokens,
                                        TokenSecrets secrets, PasswordResetMailer mailer, UnitOfWork unitOfWork,
-                                       Duration lifetime, MailLimit mailLimit, Clock clock) {
+                                       Duration lifetime, MailLimit mailLimit, SecurityEventLog securityLog,
+                                       Clock clock) {
         Objects.requireNonNull(lifetime, "lifetime");
         if (lifetime.isNegative() || lifetime.isZero()) {
             throw new IllegalArgumentException("the reset token lifetime must be positive");
@@ -50,6 +56,7 @@ public final class RequestPasswordResetService implements RequestPasswordResetUs
         this.unitOfWork = unitOfWork;
         this.lifetime = lifetime;
         this.mailLimit = Objects.requireNonNull(mailLimit, "mailLimit");
+        this.securityLog = securityLog;
         this.clock = clock;
     }
 
@@ -57,21 +64,32 @@ public final class RequestPasswordResetService implements RequestPasswordResetUs
     public void request(RequestPasswordResetCommand command) {
         Email email = command.email();
         Secret secret = secrets.newSecret();
-        Optional<Email> recipient = unitOfWork.inTransaction(() -> {
+        Outcome outcome = unitOfWork.inTransaction(() -> {
             Optional<User> user = users.findByEmail(email).flatMap(found -> users.findByIdForUpdate(found.id()));
             if (user.isEmpty()) {
-                return Optional.<Email>empty();
+                return new Outcome(null, ResetOutcome.UNKNOWN_ACCOUNT);
             }
             Instant now = clock.instant();
             if (resetTokens.countIssuedAfter(user.get().id(), now.minus(mailLimit.window())) >= mailLimit.maxMails()) {
-                return Optional.<Email>empty();
+                return new Outcome(user.get(), ResetOutcome.MAIL_LIMIT_REACHED);
             }
             resetTokens.add(SingleUseToken.issue(UUID.randomUUID(), user.get().id(), secret.digest(), now,
                     lifetime));
-            return Optional.of(user.get().email());
+            return new Outcome(user.get(), ResetOutcome.MAILED);
         });
-        // After commit, so that the link works by the time it arrives.
-        recipient.ifPresent(address -> mailer.sendResetLink(address, secret.value(), lifetime));
+        if (outcome.user() == null) {
+            securityLog.record(SecurityEvent.passwordResetRequestedForUnknownAddress(email));
+            return;
+        }
+        securityLog.record(SecurityEvent.passwordResetRequested(outcome.user().id(), outcome.result()));
+        if (outcome.result() == ResetOutcome.MAILED) {
+            // After commit, so that the link works by the time it arrives.
+            mailer.sendResetLink(outcome.user().email(), secret.value(), lifetime);
+        }
+    }
+
+    /** The account the request named (null when none has the address), and what became of the request. */
+    private record Outcome(User user, ResetOutcome result) {
     }
 
     /** At most {@code maxMails} reset links per account within any {@code window}. */

@@ -4,9 +4,12 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.Set;
 import org.openreferral.application.account.port.in.ResetPasswordUseCase;
+import org.openreferral.application.account.port.out.PasswordChangedMailer;
 import org.openreferral.application.account.port.out.PasswordHasher;
 import org.openreferral.application.account.port.out.PasswordResetTokenRepository;
 import org.openreferral.application.account.port.out.RefreshTokenRepository;
+import org.openreferral.application.account.port.out.SecurityEvent;
+import org.openreferral.application.account.port.out.SecurityEventLog;
 import org.openreferral.application.account.port.out.UserRepository;
 import org.openreferral.application.shared.UnitOfWork;
 import org.openreferral.application.shared.error.InvalidTokenException;
@@ -19,7 +22,9 @@ import org.openreferral.domain.model.user.User;
  * Sets a new password with a reset token. The token is checked before the slow hash (a bogus token costs
  * no hashing), then spent under a row lock in the transaction that changes the password, so it works
  * exactly once. Every other reset token of the user dies, every session ends (refresh tokens revoked,
- * their access tokens refused) and an ongoing login lockout is lifted.
+ * their access tokens refused) and an ongoing login lockout is lifted. After commit the owner is mailed a "your
+ * password was changed" notice (a change they did not make must not go unnoticed), and the reset is an entry of the
+ * security event log.
  */
 public final class ResetPasswordService implements ResetPasswordUseCase {
 
@@ -29,18 +34,23 @@ public final class ResetPasswordService implements ResetPasswordUseCase {
     private final PasswordHasher hasher;
     private final SessionTokens sessions;
     private final LoginLockout lockout;
+    private final PasswordChangedMailer notices;
+    private final SecurityEventLog securityLog;
     private final UnitOfWork unitOfWork;
     private final Clock clock;
 
     public ResetPasswordService(UserRepository users, PasswordResetTokenRepository resetTokens,
                                 RefreshTokenRepository refreshTokens, PasswordHasher hasher, SessionTokens sessions,
-                                LoginLockout lockout, UnitOfWork unitOfWork, Clock clock) {
+                                LoginLockout lockout, PasswordChangedMailer notices, SecurityEventLog securityLog,
+                                UnitOfWork unitOfWork, Clock clock) {
         this.users = users;
         this.resetTokens = resetTokens;
         this.refreshTokens = refreshTokens;
         this.hasher = hasher;
         this.sessions = sessions;
         this.lockout = lockout;
+        this.notices = notices;
+        this.securityLog = securityLog;
         this.unitOfWork = unitOfWork;
         this.clock = clock;
     }
@@ -59,12 +69,14 @@ public final class ResetPasswordService implements ResetPasswordUseCase {
             User user = users.findById(locked.user()).orElseThrow(InvalidTokenException::resetToken);
             user.changePassword(hash);
             users.update(user);
-            return new Reset(user, refreshTokens.revokeAllOf(user.id(), now));
+            return new Reset(user, refreshTokens.revokeAllOf(user.id(), now), now);
         });
         sessions.refuseAccessTokensOf(reset.endedSessions());
         lockout.clear(reset.user().id());
+        securityLog.record(SecurityEvent.passwordResetCompleted(reset.user().id(), reset.endedSessions().size()));
+        notices.sendPasswordChangedNotice(reset.user().email(), reset.at());
     }
 
-    private record Reset(User user, Set<SessionId> endedSessions) {
+    private record Reset(User user, Set<SessionId> endedSessions, Instant at) {
     }
 }

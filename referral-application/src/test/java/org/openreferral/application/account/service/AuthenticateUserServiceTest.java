@@ -3,14 +3,19 @@ package org.openreferral.application.account.service;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
+import static org.assertj.core.api.Assertions.entry;
 
+import java.time.Duration;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.openreferral.application.account.port.in.IssuedTokens;
+import org.openreferral.application.account.port.out.SecurityEvent;
 import org.openreferral.application.fakes.FakeTokenIssuer;
 import org.openreferral.application.fakes.Fixture;
 import org.openreferral.application.shared.error.AuthenticationFailedException;
+import org.openreferral.domain.model.user.LoginName;
 import org.openreferral.domain.model.user.User;
 
 class AuthenticateUserServiceTest {
@@ -187,6 +192,21 @@ class AuthenticateUserServiceTest {
         assertInvalidCredentials("GHOST", "whatever1");
 
         assertThat(fx.hasher.matchesCalls()).isEqualTo(before);
+    }
+
+    @Test
+    void eachLockoutIsOneSecurityEventWithTheUserIdOrAMaskedLogin() {
+        failTimes("jane@example.com", 8);
+        failTimes("ghost@example.com", 6);
+
+        assertThat(fx.securityLog.events()).containsExactly(
+                SecurityEvent.accountLocked(Optional.of(jane.id()), new LoginName("Jane_Doe"), Duration.ofMinutes(15)),
+                SecurityEvent.accountLocked(Optional.empty(), new LoginName("ghost@example.com"),
+                        Duration.ofMinutes(15)));
+        assertThat(fx.securityLog.events().get(0).fields())
+                .containsExactly(entry("user", jane.id().toString()), entry("locked-for", "PT15M"));
+        assertThat(fx.securityLog.events().get(1).fields())
+                .containsExactly(entry("login", "g***"), entry("locked-for", "PT15M"));
     }
 
     @Test

@@ -36,7 +36,7 @@ class LogOutServiceTest {
         assertThat(fx.denyList.isAnyDenied(List.of(SessionTokens.sessionEntry(session)))).isTrue();
         RefreshAccessTokenService refresh =
                 new RefreshAccessTokenService(fx.users, fx.refreshTokens, fx.sessions, fx.unitOfWork,
-                    Duration.ofDays(90), fx.clock);
+                    Duration.ofDays(90), fx.securityLog, fx.clock);
         org.assertj.core.api.Assertions.assertThatThrownBy(
                 () -> refresh.refresh(new RefreshAccessTokenCommand(tokens.refreshToken())))
                 .hasMessageContaining("refresh token");

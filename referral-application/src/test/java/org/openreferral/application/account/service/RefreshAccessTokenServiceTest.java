@@ -8,6 +8,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.openreferral.application.account.port.in.IssuedTokens;
 import org.openreferral.application.account.port.in.RefreshAccessTokenUseCase.RefreshAccessTokenCommand;
+import org.openreferral.application.account.port.out.SecurityEvent;
 import org.openreferral.application.fakes.Fixture;
 import org.openreferral.application.shared.error.AuthenticationFailedException;
 import org.openreferral.domain.model.session.RefreshToken;
@@ -23,7 +24,7 @@ class RefreshAccessTokenServiceTest {
             new AuthenticateUserService(fx.users, fx.hasher, fx.sessions, fx.lockout, fx.unitOfWork);
     private final RefreshAccessTokenService service =
             new RefreshAccessTokenService(fx.users, fx.refreshTokens, fx.sessions, fx.unitOfWork,
-                    Duration.ofDays(90), fx.clock);
+                    Duration.ofDays(90), fx.securityLog, fx.clock);
 
     @Test
     void aRefreshTokenIsExchangedForNewTokensOfTheSameSession() {
@@ -85,6 +86,19 @@ class RefreshAccessTokenServiceTest {
         assertThat(fx.denyList.isAnyDenied(List.of(SessionTokens.sessionEntry(session)))).isTrue();
         assertThat(fx.denyList.ttlOf(SessionTokens.sessionEntry(session)))
                 .contains(Duration.ofMinutes(15).plusSeconds(30));
+    }
+
+    @Test
+    void aReuseIsASecurityEventNamingTheUserAndTheRevokedSession() {
+        IssuedTokens first = login();
+        SessionId session = fx.tokens.sessions().get(0);
+        refresh(first.refreshToken());
+        assertInvalidGrant("never-issued");
+        assertThat(fx.securityLog.events()).isEmpty();
+
+        assertInvalidGrant(first.refreshToken());
+
+        assertThat(fx.securityLog.events()).containsExactly(SecurityEvent.refreshTokenReused(jane.id(), session));
     }
 
     @Test

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
+import org.openreferral.application.account.port.out.SecurityEvent;
+import org.openreferral.application.account.port.out.SecurityEvent.ResetOutcome;
 import org.openreferral.application.account.port.in.RequestPasswordResetUseCase.RequestPasswordResetCommand;
 import org.openreferral.application.fakes.Fixture;
 import org.openreferral.domain.model.user.Email;
@@ -18,7 +20,7 @@ class RequestPasswordResetServiceTest {
     private final User jane = fx.user("jane", "jane@example.com");
     private final RequestPasswordResetService service = new RequestPasswordResetService(fx.users, fx.resetTokens,
             fx.secrets, fx.mailer, fx.unitOfWork, LIFETIME, new RequestPasswordResetService.MailLimit(3, WINDOW),
-            fx.clock);
+            fx.securityLog, fx.clock);
 
     @Test
     void anExistingAccountGetsASingleUseLinkWhoseTokenIsStoredOnlyAsADigest() {
@@ -42,6 +44,24 @@ class RequestPasswordResetServiceTest {
 
         assertThat(fx.mailer.sent()).hasSize(3);
         assertThat(fx.resetTokens.of(jane.id())).hasSize(3);
+    }
+
+    @Test
+    void everyRequestIsASecurityEventWithTheUserIdOrTheMaskedAddress() {
+        for (int i = 0; i < 4; i++) {
+            service.request(new RequestPasswordResetCommand(new Email("jane@example.com")));
+        }
+        service.request(new RequestPasswordResetCommand(new Email("stranger@example.org")));
+
+        SecurityEvent mailed = SecurityEvent.passwordResetRequested(jane.id(), ResetOutcome.MAILED);
+        assertThat(fx.securityLog.events()).containsExactly(mailed, mailed, mailed,
+                SecurityEvent.passwordResetRequested(jane.id(), ResetOutcome.MAIL_LIMIT_REACHED),
+                SecurityEvent.passwordResetRequestedForUnknownAddress(new Email("stranger@example.org")));
+        assertThat(fx.securityLog.events().get(4).fields()).containsEntry("email", "s***@example.org")
+                .containsEntry("outcome", "unknown-account");
+        assertThat(fx.securityLog.events()).allSatisfy(event -> assertThat(event.fields().values())
+                .noneMatch(value -> value.contains("jane@") || value.contains("stranger@")
+                        || fx.mailer.sent().stream().anyMatch(sent -> value.contains(sent.token()))));
     }
 
     @Test

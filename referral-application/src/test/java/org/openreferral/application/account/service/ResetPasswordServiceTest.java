@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Test;
 import org.openreferral.application.account.port.in.IssuedTokens;
 import org.openreferral.application.account.port.in.RequestPasswordResetUseCase.RequestPasswordResetCommand;
 import org.openreferral.application.account.port.in.ResetPasswordUseCase.ResetPasswordCommand;
+import org.openreferral.application.account.port.out.SecurityEvent;
 import org.openreferral.application.fakes.FakePasswordHasher;
 import org.openreferral.application.fakes.Fixture;
 import org.openreferral.application.shared.error.AuthenticationFailedException;
@@ -27,11 +28,12 @@ class ResetPasswordServiceTest {
     private final User jane = fx.user("jane", "jane@example.com");
     private final RequestPasswordResetService request = new RequestPasswordResetService(fx.users, fx.resetTokens,
             fx.secrets, fx.mailer, fx.unitOfWork, Duration.ofMinutes(30),
-            new RequestPasswordResetService.MailLimit(3, Duration.ofHours(1)), fx.clock);
+            new RequestPasswordResetService.MailLimit(3, Duration.ofHours(1)), fx.securityLog, fx.clock);
     private final AuthenticateUserService login =
             new AuthenticateUserService(fx.users, fx.hasher, fx.sessions, fx.lockout, fx.unitOfWork);
     private final ResetPasswordService service = new ResetPasswordService(fx.users, fx.resetTokens,
-            fx.refreshTokens, fx.hasher, fx.sessions, fx.lockout, fx.unitOfWork, fx.clock);
+            fx.refreshTokens, fx.hasher, fx.sessions, fx.lockout, fx.passwordChangedMailer, fx.securityLog,
+            fx.unitOfWork, fx.clock);
 
     @Test
     void theTokenSetsTheNewPasswordOnce() {
@@ -100,6 +102,35 @@ class ResetPasswordServiceTest {
         service.reset(reset(mailedToken(), NEW_PASSWORD));
 
         assertThat(login.authenticate(Fixture.credentials("jane", NEW_PASSWORD)).accessToken()).isNotBlank();
+    }
+
+    @Test
+    void theOwnerIsMailedThatThePasswordChangedAfterCommitAndTheResetIsASecurityEvent() {
+        login();
+        login();
+        fx.clock.advance(Duration.ofMinutes(5));
+
+        service.reset(reset(mailedToken(), NEW_PASSWORD));
+
+        assertThat(fx.passwordChangedMailer.sent()).singleElement().satisfies(notice -> {
+            assertThat(notice.recipient()).isEqualTo(jane.email());
+            assertThat(notice.changedAt()).isEqualTo(fx.clock.instant());
+        });
+        assertThat(fx.passwordChangedMailer.calledInsideTransaction()).isFalse();
+        assertThat(fx.securityLog.events(SecurityEvent.Type.PASSWORD_RESET_COMPLETED))
+                .containsExactly(SecurityEvent.passwordResetCompleted(jane.id(), 2));
+    }
+
+    @Test
+    void aRefusedTokenChangesNothingAndTellsNobody() {
+        String token = mailedToken();
+        fx.clock.advance(Duration.ofMinutes(30));
+
+        assertInvalidToken(token, NEW_PASSWORD);
+        assertInvalidToken("no-such-token", NEW_PASSWORD);
+
+        assertThat(fx.passwordChangedMailer.sent()).isEmpty();
+        assertThat(fx.securityLog.events(SecurityEvent.Type.PASSWORD_RESET_COMPLETED)).isEmpty();
     }
 
     @Test

@@ -10,6 +10,7 @@ import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.openreferral.application.account.port.in.ValidateAccessTokenUseCase.ValidateAccessTokenCommand;
+import org.openreferral.application.account.port.out.SecurityEvent;
 import org.openreferral.application.account.service.ValidateAccessTokenService;
 import org.openreferral.application.fakes.FakeSubjectExistenceCache;
 import org.openreferral.application.fakes.Fixture;
@@ -37,9 +38,9 @@ class MachineClientsTest {
     private final Caller admin = new Caller(fx.admin("root", "root@example.com").id(), true);
     private final Caller person = new Caller(fx.user("jane", "jane@example.com").id(), false);
     private final CreateClientService create = new CreateClientService(fx.clients, fx.secrets, fx.unitOfWork,
-            fx.clock);
+            fx.securityLog, fx.clock);
     private final ListClientsService list = new ListClientsService(fx.clients, fx.unitOfWork);
-    private final DeleteClientService delete = new DeleteClientService(fx.clients, fx.unitOfWork);
+    private final DeleteClientService delete = new DeleteClientService(fx.clients, fx.unitOfWork, fx.securityLog);
     private final IssueClientTokenService issue = new IssueClientTokenService(fx.clients, fx.secrets, fx.tokens,
             fx.unitOfWork);
     private final ValidateAccessTokenService validation = new ValidateAccessTokenService(fx.denyList, fx.users,
@@ -116,6 +117,22 @@ class MachineClientsTest {
                     e -> assertThat(e.code()).isEqualTo("invalid-client"));
         }
         assertThat(fx.tokens.issuedToClients()).isEmpty();
+    }
+
+    @Test
+    void creatingAndDeletingAClientAreSecurityEventsNamingTheAdminNeverTheSecret() {
+        CreatedClient created = crm(Scope.REFERRALS_WRITE, Scope.EVENTS_READ);
+        delete.delete(new DeleteClientCommand(admin, created.client().id()));
+        assertThatThrownBy(() -> delete.delete(new DeleteClientCommand(person, created.client().id())))
+                .isInstanceOf(PermissionDeniedException.class);
+
+        assertThat(fx.securityLog.events()).containsExactly(
+                SecurityEvent.clientCreated(admin, created.client().id(), Set.of(Scope.REFERRALS_WRITE,
+                        Scope.EVENTS_READ)),
+                SecurityEvent.clientDeleted(admin, created.client().id()));
+        assertThat(fx.securityLog.events().get(0).fields()).containsEntry("by", admin.id().toString())
+                .containsEntry("scopes", "events:read,referrals:write")
+                .doesNotContainValue(created.secret());
     }
 
     @Test
