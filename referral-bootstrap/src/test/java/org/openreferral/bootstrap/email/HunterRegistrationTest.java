@@ -16,6 +16,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import jakarta.inject.Inject;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -150,6 +151,22 @@ class HunterRegistrationTest {
         Api.register(Api.registration(username, email)).statusCode(422);
         assertThat(HunterStub.server.findAll(getRequestedFor(urlPathEqualTo("/v2/email-verifier"))
                 .withQueryParam("email", com.github.tomakehurst.wiremock.client.WireMock.equalTo(email)))).hasSize(1);
+    }
+
+    @Test
+    void aCodeThatCannotReferSpendsNoHunterCredit() {
+        String username = Api.unique("nocode");
+        String email = username + "@example.com";
+        HunterStub.server.stubFor(verification(email).willReturn(verified("valid")));
+        Map<String, Object> registration = new HashMap<>(Api.registration(username, email));
+        registration.put("referralCode", "No-Such-Code-1");
+
+        Api.register(registration).statusCode(422).body("code", equalTo("code-not-found"));
+
+        assertThat(database.usersWithEmail(email)).isZero();
+        assertThat(HunterStub.server.findAll(getRequestedFor(urlPathEqualTo("/v2/email-verifier"))
+                .withQueryParam("email", com.github.tomakehurst.wiremock.client.WireMock.equalTo(email))))
+                .as("credits spent on a registration whose code was never usable").isEmpty();
     }
 
     /** Every attempt times out (connect + read), with the retry delays and the polls of a 202 on top. */

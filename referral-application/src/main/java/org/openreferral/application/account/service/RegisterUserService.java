@@ -59,9 +59,11 @@ public final class RegisterUserService implements RegisterUserUseCase {
         DisplayName name = command.name();
         Optional<CodeValue> codeValue = Optional.ofNullable(command.referralCode());
 
-        // Cheap checks before the slow ones; the unique indexes still decide races.
+        // Cheap checks before the slow and the paid ones (the email check spends a Hunter credit, the hash a
+        // hashing slot); the transaction below checks again, and the unique indexes still decide races.
         unitOfWork.reading(() -> {
             ensureFree(username, email);
+            codeValue.ifPresent(code -> attribution.precheck(code, email, clock.instant()));
             return null;
         });
         boolean emailUnverifiable = emailScreening.ensureAcceptable(email).unverifiable();

@@ -19,6 +19,7 @@ import org.openreferral.domain.model.referral.QualifyingCondition;
 import org.openreferral.domain.model.referral.Referral;
 import org.openreferral.domain.model.referral.ReferralCode;
 import org.openreferral.domain.model.referral.ReferralStatus;
+import org.openreferral.domain.model.user.Email;
 import org.openreferral.domain.model.user.User;
 import org.openreferral.domain.model.user.UserId;
 import org.openreferral.domain.model.user.Username;
@@ -54,14 +55,15 @@ public final class AttributeReferralService implements ReferralAttribution {
     }
 
     @Override
+    public void precheck(CodeValue value, Email email, Instant now) {
+        checked(value, UserId.newId(), email, Lock.NONE, now);
+    }
+
+    @Override
     public Attribution attribute(CodeValue value, NewAccount account, Instant now) {
-        ReferralCode code = codes.findByValue(value, Lock.SHARE)
-                .orElseThrow(() -> new RuleViolationException("code-not-found", "No such referral code."));
-        User referrer = users.findById(code.owner()).orElseThrow();
-        Referral referral = Referral.record(code, account.id(), account.email(), referrer.email(), now);
-        if (referrals.mailboxReferred(account.email())) {
-            throw Referral.mailboxAlreadyReferred();
-        }
+        Checked checked = checked(value, account.id(), account.email(), Lock.SHARE, now);
+        User referrer = checked.referrer();
+        Referral referral = checked.referral();
         Optional<String> network = account.clientAddress().flatMap(networks::hashOf);
         OptionalLong fromNetwork = network
                 .map(hash -> OptionalLong.of(referrals.countFromNetwork(referrer.id(), hash, fraudRules.windowStart(now))))
@@ -69,6 +71,21 @@ public final class AttributeReferralService implements ReferralAttribution {
         Optional<String> brokenRule = fraudRules.brokenBy(fromNetwork, account.emailUnverifiable());
         return new CheckedReferral(referrer.id(), referrer.username(), referral, new Origin(account.email(), network),
                 brokenRule, now);
+    }
+
+    /** The code's rules and the mailbox rule, for a referee with this id and email. */
+    private Checked checked(CodeValue value, UserId refereeId, Email refereeEmail, Lock lock, Instant now) {
+        ReferralCode code = codes.findByValue(value, lock)
+                .orElseThrow(() -> new RuleViolationException("code-not-found", "No such referral code."));
+        User referrer = users.findById(code.owner()).orElseThrow();
+        Referral referral = Referral.record(code, refereeId, refereeEmail, referrer.email(), now);
+        if (referrals.mailboxReferred(refereeEmail)) {
+            throw Referral.mailboxAlreadyReferred();
+        }
+        return new Checked(referrer, referral);
+    }
+
+    private record Checked(User referrer, Referral referral) {
     }
 
     @Override

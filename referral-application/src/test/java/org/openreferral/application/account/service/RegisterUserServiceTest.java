@@ -126,7 +126,8 @@ class RegisterUserServiceTest {
 
         service.register(command("jane", "jane@example.com", "Summer-2026"));
 
-        assertThat(fx.codes.locks()).containsExactly(Lock.SHARE);
+        assertThat(fx.codes.locks()).as("read before the costly steps, then locked in the transaction")
+                .containsExactly(Lock.NONE, Lock.SHARE);
     }
 
     @Test
@@ -148,6 +149,22 @@ class RegisterUserServiceTest {
     void unknownCodeIsRefusedAndNoAccountIsCreated() {
         assertRefusedWithNothingStored(command("jane", "jane@example.com", "NoSuchCode"),
                 RuleViolationException.class, "code-not-found");
+    }
+
+    @Test
+    void aCodeThatCannotReferCostsNeitherAnEmailCheckNorAHash() {
+        fx.revokedCode(john, "Summer-2026", Duration.ofDays(30));
+        fx.code(john, "Autumn-2026", Duration.ofDays(30));
+
+        assertRefusedWithNothingStored(command("jane", "jane@example.com", "NoSuchCode"),
+                RuleViolationException.class, "code-not-found");
+        assertRefusedWithNothingStored(command("jane", "jane@example.com", "Summer-2026"),
+                RuleViolationException.class, "code-revoked");
+        assertRefusedWithNothingStored(command("john2", "john.doe+2@gmail.com", "Autumn-2026"),
+                RuleViolationException.class, "self-referral");
+
+        assertThat(fx.verifier.calls()).as("paid email checks").isZero();
+        assertThat(fx.hasher.hashCalls()).as("password hashes").isZero();
     }
 
     @Test

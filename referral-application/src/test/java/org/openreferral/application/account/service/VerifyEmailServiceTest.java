@@ -17,6 +17,7 @@ import org.openreferral.application.integration.port.out.EventType;
 import org.openreferral.application.integration.port.out.OutboxEvent;
 import org.openreferral.application.shared.error.InvalidTokenException;
 import org.openreferral.domain.model.referral.CodeValue;
+import org.openreferral.domain.model.user.Email;
 import org.openreferral.domain.model.user.User;
 import org.openreferral.domain.model.user.UserId;
 
@@ -92,6 +93,11 @@ class VerifyEmailServiceTest {
 
         private final List<UserId> calls = new ArrayList<>();
         private boolean insideTransaction = true;
+
+        @Override
+        public void precheck(CodeValue code, Email email, Instant now) {
+            throw new UnsupportedOperationException();
+        }
 
         @Override
         public Attribution attribute(CodeValue code, NewAccount account, Instant now) {

@@ -16,6 +16,13 @@ import org.openreferral.domain.model.user.Username;
  */
 public interface ReferralAttribution {
 
+    /**
+     * Checks, without holding anything, that {@code code} could refer an account with this email now; throws the
+     * referral rule's error if not. Run before the costly steps of a registration (the email check spends a paid
+     * credit, the password hash a hashing slot), so that a bad code costs neither; {@link #attribute} checks again.
+     */
+    void precheck(CodeValue code, Email email, Instant now);
+
     /** Checks that {@code code} may refer this new account now; throws the referral rule's error if not. */
     Attribution attribute(CodeValue code, NewAccount account, Instant now);
 
