@@ -58,7 +58,8 @@ start() { # start NAME PORT; the caller reads the PID from $!
   mkdir -p "$WORK/data-$name"
   # REFERRAL_QUALIFY_ON=registration: rewards at registration, the v1 behaviour this run checks (one setting away).
   # Every request of this run comes from 127.0.0.1, one client network: the same-network rule would flag the
-  # sixth referral of a referrer, so its threshold is raised here (the lifecycle tests cover the rule).
+  # sixth referral of a referrer, so its threshold is raised here (the lifecycle tests cover the rule); so is the
+  # registration budget of that one client (step 3 shows the budgets shared through Redis, with lookups).
   (cd "$WORK" && exec env \
     QUARKUS_DATASOURCE_JDBC_URL="jdbc:postgresql://$PGHOST:$PGPORT/$DB" \
     QUARKUS_DATASOURCE_USERNAME="$PGUSER" \
@@ -74,6 +75,7 @@ start() { # start NAME PORT; the caller reads the PID from $!
     REFERRAL_JWT_PRIVATE_KEY_LOCATION="$WORK/jwt/private.pem" \
     REFERRAL_JWT_PUBLIC_KEY_LOCATION="$WORK/jwt/public.pem" \
     REFERRAL_RATE_LIMIT_CODE_LOOKUP_REQUESTS="$LOOKUP_LIMIT" \
+    REFERRAL_RATE_LIMIT_REGISTER_REQUESTS=1000 \
     REFERRAL_WEBHOOK_ALLOW_HTTP=true \
     REFERRAL_WEBHOOK_ALLOW_PRIVATE_NETWORKS=true \
     REFERRAL_DATA_DIR="$WORK/data-$name" \
