@@ -10,24 +10,38 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.stream.Stream;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.openreferral.application.account.port.in.IssuedTokens;
+import org.openreferral.application.account.port.in.LogOutUseCase.LogOutCommand;
+import org.openreferral.application.account.port.in.RefreshAccessTokenUseCase.RefreshAccessTokenCommand;
+import org.openreferral.application.account.port.in.ResetPasswordUseCase.ResetPasswordCommand;
 import org.openreferral.application.account.port.out.EmailVerificationTokenRepository;
 import org.openreferral.application.account.port.out.PasswordResetTokenRepository;
 import org.openreferral.application.account.port.out.RefreshTokenRepository;
 import org.openreferral.application.account.port.out.UserRepository;
+import org.openreferral.application.account.service.AuthenticateUserService;
+import org.openreferral.application.account.service.LogOutService;
+import org.openreferral.application.account.service.LoginLockout;
+import org.openreferral.application.account.service.RefreshAccessTokenService;
+import org.openreferral.application.account.service.ResetPasswordService;
+import org.openreferral.application.account.service.SessionTokens;
 import org.openreferral.application.contract.ClientRepositoryContract;
 import org.openreferral.application.contract.EmailVerificationTokenRepositoryContract;
 import org.openreferral.application.contract.EventOutboxContract;
@@ -41,6 +55,16 @@ import org.openreferral.application.contract.RepositoryContract;
 import org.openreferral.application.contract.RewardLedgerContract;
 import org.openreferral.application.contract.Stores;
 import org.openreferral.application.contract.UserRepositoryContract;
+import org.openreferral.application.fakes.FakeAccessTokenDenyList;
+import org.openreferral.application.fakes.FakeAttemptCounters;
+import org.openreferral.application.fakes.FakePasswordChangedMailer;
+import org.openreferral.application.fakes.FakePasswordHasher;
+import org.openreferral.application.fakes.FakeTokenIssuer;
+import org.openreferral.application.fakes.FakeTokenSecrets;
+import org.openreferral.application.fakes.FakeUnitOfWork;
+import org.openreferral.application.fakes.Fixture;
+import org.openreferral.application.fakes.MutableClock;
+import org.openreferral.application.fakes.RecordingSecurityEventLog;
 import org.openreferral.application.integration.port.out.ClientRepository;
 import org.openreferral.application.integration.port.out.EventOutbox;
 import org.openreferral.application.integration.port.out.EventType;
@@ -51,12 +75,16 @@ import org.openreferral.application.referral.port.out.ReferralCodeRepository;
 import org.openreferral.application.referral.port.out.ReferralRepository;
 import org.openreferral.application.referral.port.out.RewardLedger;
 import org.openreferral.application.shared.UnitOfWork;
+import org.openreferral.application.shared.error.AuthenticationFailedException;
 import org.openreferral.domain.error.RuleViolationException;
 import org.openreferral.domain.model.referral.Referral;
 import org.openreferral.domain.model.referral.ReferralCode;
 import org.openreferral.domain.model.referral.RewardEntry;
 import org.openreferral.domain.model.referral.RewardReason;
+import org.openreferral.domain.model.session.SessionId;
+import org.openreferral.domain.model.session.SingleUseToken;
 import org.openreferral.domain.model.user.Email;
+import org.openreferral.domain.model.user.Password;
 import org.openreferral.domain.model.user.User;
 import org.openreferral.domain.model.user.UserId;
 import org.openreferral.domain.model.user.Username;
@@ -428,6 +456,156 @@ class PostgresRepositoriesTest {
             assertThatThrownBy(() -> referral(code, again, NOW))
                     .isInstanceOfSatisfying(RuleViolationException.class,
                             e -> assertThat(e.code()).isEqualTo("mailbox-already-referred"));
+        }
+    }
+
+    /**
+     * Sessions against a logout or a password reset racing them: the use cases over the PostgreSQL adapters, one of
+     * them paused with its refresh token written and not committed while the other runs. Snapshots and row locks
+     * decide the outcome, which only a real database can show.
+     */
+    @Nested
+    class SessionRaces extends RepositoryContract {
+        private static final String NEW_PASSWORD = "a brand new passphrase";
+
+        @Override
+        protected Stores emptyStores() {
+            return emptied();
+        }
+
+        private final MutableClock clock = new MutableClock(NOW);
+        private final FakeTokenIssuer accessTokens = new FakeTokenIssuer();
+        private final FakeTokenSecrets secrets = new FakeTokenSecrets();
+        private final FakePasswordHasher hasher = new FakePasswordHasher(new FakeUnitOfWork());
+        private final ExecutorService racers = Executors.newFixedThreadPool(2);
+        private PausingRefreshTokens tokens;
+        private AuthenticateUserService login;
+        private RefreshAccessTokenService refresh;
+        private LogOutService logOut;
+        private ResetPasswordService reset;
+        private User jane;
+
+        @BeforeEach
+        void wireTheUseCases() {
+            tokens = new PausingRefreshTokens(refreshTokens);
+            SessionTokens sessions = new SessionTokens(accessTokens, users, tokens, secrets,
+                    new FakeAccessTokenDenyList(clock), unitOfWork, SessionTokens.Policy.defaults(), clock);
+            RecordingSecurityEventLog securityLog = new RecordingSecurityEventLog();
+            LoginLockout lockout = new LoginLockout(new FakeAttemptCounters(), LoginLockout.Policy.defaults(),
+                    securityLog, clock);
+            login = new AuthenticateUserService(users, hasher, sessions, lockout, unitOfWork);
+            refresh = new RefreshAccessTokenService(users, tokens, sessions, unitOfWork, Duration.ofDays(90),
+                    securityLog, clock);
+            logOut = new LogOutService(users, tokens, sessions, unitOfWork, clock);
+            reset = new ResetPasswordService(users, resetTokens, tokens, hasher, sessions, lockout,
+                    new FakePasswordChangedMailer(new FakeUnitOfWork()), securityLog, unitOfWork, clock);
+            jane = User.register(UserId.newId(), new Username("jane"), new Email("jane@example.com"), null,
+                    FakePasswordHasher.hashOf(Fixture.PASSWORD), Set.of(), null, NOW);
+            write(() -> stores.users().add(jane));
+        }
+
+        @AfterEach
+        void stopTheRacers() {
+            tokens.resume();
+            racers.shutdownNow();
+        }
+
+        @Test
+        void aRefreshInFlightWhileItsSessionIsLoggedOutLeavesNoLiveSuccessor() throws Exception {
+            IssuedTokens first = logIn();
+            SessionId session = accessTokens.sessions().get(0);
+
+            IssuedTokens successor = whileTheTokenIsAdded(
+                    () -> refresh.refresh(new RefreshAccessTokenCommand(first.refreshToken())),
+                    () -> logOut.logOut(new LogOutCommand(Fixture.callerOf(jane), session, "jti-1",
+                            NOW.plus(FakeTokenIssuer.LIFETIME))));
+
+            assertThat(liveTokens()).isZero();
+            assertRefused(successor);
+        }
+
+        @Test
+        void aRefreshInFlightWhileThePasswordIsResetLeavesNoLiveSuccessor() throws Exception {
+            IssuedTokens first = logIn();
+            String link = resetLink();
+
+            IssuedTokens successor = whileTheTokenIsAdded(
+                    () -> refresh.refresh(new RefreshAccessTokenCommand(first.refreshToken())),
+                    () -> reset.reset(new ResetPasswordCommand(link, new Password(NEW_PASSWORD))));
+
+            assertThat(liveTokens()).isZero();
+            assertRefused(successor);
+        }
+
+        @Test
+        void aLoginOpeningItsSessionWhileThePasswordIsResetEndsWithTheReset() throws Exception {
+            String link = resetLink();
+
+            IssuedTokens opened = whileTheTokenIsAdded(this::logIn,
+                    () -> reset.reset(new ResetPasswordCommand(link, new Password(NEW_PASSWORD))));
+
+            assertThat(liveTokens()).isZero();
+            assertRefused(opened);
+        }
+
+        @Test
+        void aLoginThatCheckedTheOldPasswordBeforeTheResetCommittedOpensNoSession() {
+            String link = resetLink();
+            hasher.duringNextCheck(() -> reset.reset(new ResetPasswordCommand(link, new Password(NEW_PASSWORD))));
+
+            assertThatThrownBy(this::logIn).isInstanceOfSatisfying(AuthenticationFailedException.class,
+                    e -> assertThat(e.code()).isEqualTo("invalid-credentials"));
+
+            assertThat(number("select count(*) from refresh_tokens")).isZero();
+            assertThat(number("select session_epoch from users")).isEqualTo(1);
+        }
+
+        /**
+         * Runs {@code adding} until it has written a refresh token, then {@code racing} until it waits for a lock
+         * (or has finished), then lets {@code adding} commit; returns what {@code adding} returned once both ended.
+         */
+        private IssuedTokens whileTheTokenIsAdded(Callable<IssuedTokens> adding, Runnable racing) throws Exception {
+            tokens.pauseAfterNextAdd();
+            Future<IssuedTokens> added = racers.submit(adding);
+            tokens.awaitPaused(added);
+            Future<?> raced = racers.submit(racing);
+            long deadline = System.nanoTime() + PausingRefreshTokens.PATIENCE.toNanos();
+            while (number("select count(*) from pg_locks where not granted") == 0) {
+                try {
+                    raced.get(20, TimeUnit.MILLISECONDS);
+                    break;
+                } catch (TimeoutException stillRunning) {
+                    if (System.nanoTime() > deadline) {
+                        throw new IllegalStateException("the racing work neither waited nor ended", stillRunning);
+                    }
+                }
+            }
+            tokens.resume();
+            long patience = PausingRefreshTokens.PATIENCE.toMillis();
+            IssuedTokens result = added.get(patience, TimeUnit.MILLISECONDS);
+            raced.get(patience, TimeUnit.MILLISECONDS);
+            return result;
+        }
+
+        private IssuedTokens logIn() {
+            return login.authenticate(Fixture.credentials("jane", Fixture.PASSWORD));
+        }
+
+        private String resetLink() {
+            String secret = "reset-" + UUID.randomUUID();
+            write(() -> stores.resetTokens().add(SingleUseToken.issue(UUID.randomUUID(), jane.id(),
+                    secrets.digestOf(secret), NOW, Duration.ofMinutes(30))));
+            return secret;
+        }
+
+        private long liveTokens() {
+            return number("select count(*) from refresh_tokens where status = 'ACTIVE'");
+        }
+
+        private void assertRefused(IssuedTokens tokens) {
+            assertThatThrownBy(() -> refresh.refresh(new RefreshAccessTokenCommand(tokens.refreshToken())))
+                    .isInstanceOfSatisfying(AuthenticationFailedException.class,
+                            e -> assertThat(e.code()).isEqualTo("invalid-grant"));
         }
     }
 }

@@ -63,6 +63,17 @@ public abstract class RefreshTokenRepositoryContract extends RepositoryContract 
     }
 
     @Test
+    void aTokensOwnerIsKnownByItsDigest() {
+        token(john, SessionId.newId(), "a");
+        User jane = user("jane");
+        token(jane, SessionId.newId(), "b");
+
+        assertThat(writing(() -> stores.refreshTokens().ownerOf(digest("a")))).contains(john.id());
+        assertThat(writing(() -> stores.refreshTokens().ownerOf(digest("b")))).contains(jane.id());
+        assertThat(writing(() -> stores.refreshTokens().ownerOf(digest("c")))).isEmpty();
+    }
+
+    @Test
     void aSessionStartedWhenItsFirstTokenWasIssued() {
         SessionId session = SessionId.newId();
         RefreshToken[] tokens = rotatedOnce(john, session, "start");

@@ -60,6 +60,46 @@ public abstract class UserRepositoryContract extends RepositoryContract {
     }
 
     @Test
+    void endingAllSessionsRaisesTheSessionEpochThatLockingAndReadingSee() {
+        User john = user("john");
+        User jane = user("jane");
+
+        assertThat(writing(() -> stores.users().lockSessions(john.id()))).hasValue(0);
+        write(() -> {
+            stores.users().lockSessions(john.id());
+            stores.users().advanceSessionEpoch(john.id());
+        });
+        write(() -> stores.users().advanceSessionEpoch(john.id()));
+
+        assertThat(writing(() -> stores.users().lockSessions(john.id()))).hasValue(2);
+        assertThat(read(() -> stores.users().findById(john.id()))).get()
+                .satisfies(found -> assertThat(found.sessionEpoch()).isEqualTo(2));
+        assertThat(read(() -> stores.users().findByLogin("JOHN"))).get()
+                .satisfies(found -> assertThat(found.sessionEpoch()).isEqualTo(2));
+        assertThat(read(() -> stores.users().findById(jane.id()))).get()
+                .satisfies(found -> assertThat(found.sessionEpoch()).isZero());
+        assertThat(writing(() -> stores.users().lockSessions(UserId.newId()))).isEmpty();
+    }
+
+    @Test
+    void anUpdateFromAStaleReadKeepsTheRaisedSessionEpoch() {
+        User john = user("john");
+        User stale = read(() -> stores.users().findById(john.id())).orElseThrow();
+        write(() -> {
+            stores.users().lockSessions(john.id());
+            stores.users().advanceSessionEpoch(john.id());
+        });
+
+        stale.verifyEmail();
+        write(() -> stores.users().update(stale));
+
+        assertThat(read(() -> stores.users().findById(john.id()))).get().satisfies(found -> {
+            assertThat(found.isEmailVerified()).isTrue();
+            assertThat(found.sessionEpoch()).isEqualTo(1);
+        });
+    }
+
+    @Test
     void unknownUserIsNeitherFoundNorExists() {
         user("john");
         UserId unknown = UserId.newId();

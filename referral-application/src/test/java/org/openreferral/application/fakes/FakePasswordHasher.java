@@ -3,13 +3,17 @@ package org.openreferral.application.fakes;
 import org.openreferral.application.account.port.out.PasswordHasher;
 import org.openreferral.domain.model.user.PasswordHash;
 
-/** A fast, transparent hasher ({@code hash:<password>}) that counts its calls. */
+/**
+ * A fast, transparent hasher ({@code hash:<password>}) that counts its calls, and can run something while it checks a
+ * password: what other requests do during the slow hash of a real one.
+ */
 public final class FakePasswordHasher implements PasswordHasher {
 
     private final FakeUnitOfWork unitOfWork;
     private int hashCalls;
     private int matchesCalls;
     private boolean calledInsideTransaction;
+    private Runnable duringNextCheck;
 
     public FakePasswordHasher(FakeUnitOfWork unitOfWork) {
         this.unitOfWork = unitOfWork;
@@ -26,7 +30,18 @@ public final class FakePasswordHasher implements PasswordHasher {
     public boolean matches(String password, PasswordHash hash) {
         calledInsideTransaction |= unitOfWork.isActive();
         matchesCalls++;
-        return hashOf(password).equals(hash);
+        boolean matches = hashOf(password).equals(hash);
+        Runnable meanwhile = duringNextCheck;
+        duringNextCheck = null;
+        if (meanwhile != null) {
+            meanwhile.run();
+        }
+        return matches;
+    }
+
+    /** Runs {@code work} during the next password check, after the hash was compared and before the answer returns. */
+    public void duringNextCheck(Runnable work) {
+        duringNextCheck = work;
     }
 
     public static PasswordHash hashOf(String password) {

@@ -71,8 +71,8 @@ public final class Fixture {
     public final FakeEmailVerificationMailer verificationMailer = new FakeEmailVerificationMailer(unitOfWork);
     public final VerificationLinks verificationLinks = new VerificationLinks(verificationTokens, secrets,
             verificationMailer, VERIFICATION_LIFETIME);
-    public final SessionTokens sessions = new SessionTokens(tokens, refreshTokens, secrets, denyList, unitOfWork,
-            SessionTokens.Policy.defaults(), clock);
+    public final SessionTokens sessions = new SessionTokens(tokens, users, refreshTokens, secrets, denyList,
+            unitOfWork, SessionTokens.Policy.defaults(), clock);
     public final RecordingSecurityEventLog securityLog = new RecordingSecurityEventLog();
     public final FakePasswordChangedMailer passwordChangedMailer = new FakePasswordChangedMailer(unitOfWork);
     public final LoginLockout lockout = new LoginLockout(counters, LoginLockout.Policy.defaults(), securityLog, clock);

@@ -60,6 +60,13 @@ public final class InMemoryRefreshTokenRepository implements RefreshTokenReposit
     }
 
     @Override
+    public Optional<UserId> ownerOf(String digest) {
+        unitOfWork.requireActive();
+        return tokens.values().stream().filter(token -> token.digest().equals(digest)).findFirst()
+                .map(RefreshToken::user);
+    }
+
+    @Override
     public Optional<Instant> sessionStartedAt(SessionId session) {
         return tokens.values().stream().filter(token -> token.session().equals(session))
                 .map(RefreshToken::createdAt).min(Instant::compareTo);

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import org.openreferral.application.account.port.out.UserRepository;
 import org.openreferral.application.shared.Page;
 import org.openreferral.application.shared.PageRequest;
@@ -15,7 +16,10 @@ import org.openreferral.domain.model.user.User;
 import org.openreferral.domain.model.user.UserId;
 import org.openreferral.domain.model.user.Username;
 
-/** In-memory users with the unique indexes of the real table: lower(email) and lower(username). */
+/**
+ * In-memory users with the unique indexes of the real table: lower(email) and lower(username). As in the table, the
+ * session epoch changes only through {@link #advanceSessionEpoch}, never through {@link #update}.
+ */
 public final class InMemoryUserRepository implements UserRepository, FakeUnitOfWork.Participant {
 
     private final FakeUnitOfWork unitOfWork;
@@ -45,10 +49,27 @@ public final class InMemoryUserRepository implements UserRepository, FakeUnitOfW
     @Override
     public void update(User user) {
         unitOfWork.requireWritable();
-        if (!users.containsKey(user.id())) {
+        User stored = users.get(user.id());
+        if (stored == null) {
             throw new IllegalStateException("no such user " + user.id());
         }
-        users.put(user.id(), copy(user));
+        users.put(user.id(), copy(user, stored.sessionEpoch()));
+    }
+
+    @Override
+    public OptionalLong lockSessions(UserId id) {
+        unitOfWork.requireWritable();
+        User stored = users.get(id);
+        return stored == null ? OptionalLong.empty() : OptionalLong.of(stored.sessionEpoch());
+    }
+
+    @Override
+    public void advanceSessionEpoch(UserId id) {
+        unitOfWork.requireWritable();
+        User stored = users.get(id);
+        if (stored != null) {
+            users.put(id, copy(stored, stored.sessionEpoch() + 1));
+        }
     }
 
     @Override
@@ -154,8 +175,12 @@ public final class InMemoryUserRepository implements UserRepository, FakeUnitOfW
 
     /** Stored users are copies, so that only {@link #add} and {@link #update} change what is stored. */
     static User copy(User user) {
+        return copy(user, user.sessionEpoch());
+    }
+
+    private static User copy(User user, long sessionEpoch) {
         return User.reconstitute(user.id(), user.username(), user.email(), user.name().orElse(null),
                 user.passwordHash(), user.roles(), user.createdAt(), user.referredBy().orElse(null),
-                user.isEmailVerified());
+                user.isEmailVerified(), sessionEpoch);
     }
 }

@@ -115,10 +115,10 @@ public class AccountWiring {
 
     @Produces
     @Singleton
-    SessionTokens sessionTokens(TokenIssuer tokens, RefreshTokenRepository refreshTokens, TokenSecrets secrets,
-                                AccessTokenDenyList denyList, UnitOfWork unitOfWork, Clock clock,
+    SessionTokens sessionTokens(TokenIssuer tokens, UserRepository users, RefreshTokenRepository refreshTokens,
+                                TokenSecrets secrets, AccessTokenDenyList denyList, UnitOfWork unitOfWork, Clock clock,
                                 AccountSettings settings) {
-        return new SessionTokens(tokens, refreshTokens, secrets, denyList, unitOfWork,
+        return new SessionTokens(tokens, users, refreshTokens, secrets, denyList, unitOfWork,
                 new SessionTokens.Policy(settings.refreshToken().lifetime()), clock);
     }
 
@@ -149,9 +149,9 @@ public class AccountWiring {
 
     @Produces
     @ApplicationScoped
-    LogOutUseCase logOut(RefreshTokenRepository refreshTokens, SessionTokens sessions, UnitOfWork unitOfWork,
-                         Clock clock) {
-        return new LogOutService(refreshTokens, sessions, unitOfWork, clock);
+    LogOutUseCase logOut(UserRepository users, RefreshTokenRepository refreshTokens, SessionTokens sessions,
+                         UnitOfWork unitOfWork, Clock clock) {
+        return new LogOutService(users, refreshTokens, sessions, unitOfWork, clock);
     }
 
     @Produces

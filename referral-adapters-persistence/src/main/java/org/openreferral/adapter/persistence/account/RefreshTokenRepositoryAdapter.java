@@ -48,6 +48,16 @@ public class RefreshTokenRepositoryAdapter implements RefreshTokenRepository {
     }
 
     @Override
+    public Optional<UserId> ownerOf(String digest) {
+        // A scalar query: the token is not loaded into the persistence context, so the locked read that follows
+        // returns the row as it is once the lock is granted, not an instance cached before.
+        return rows.getEntityManager()
+                .createQuery("select t.userId from RefreshTokenJpaEntity t where t.tokenHash = :digest", UUID.class)
+                .setParameter("digest", digest)
+                .getResultStream().findFirst().map(UserId::new);
+    }
+
+    @Override
     public Optional<Instant> sessionStartedAt(SessionId session) {
         return Optional.ofNullable(rows.getEntityManager()
                 .createQuery("select min(t.createdAt) from RefreshTokenJpaEntity t where t.sessionId = :session",

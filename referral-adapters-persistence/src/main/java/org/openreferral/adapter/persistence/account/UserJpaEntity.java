@@ -42,4 +42,8 @@ public class UserJpaEntity {
 
     @Column(name = "created_at", nullable = false)
     public Instant createdAt;
+
+    /** Read only: a new row starts at the column's default, and only {@code advanceSessionEpoch} raises it. */
+    @Column(name = "session_epoch", nullable = false, insertable = false, updatable = false)
+    public long sessionEpoch;
 }

@@ -42,6 +42,7 @@ final class UserMapper {
         Arrays.stream(entity.roles.split(",")).filter(slug -> !slug.isBlank()).map(Role::fromSlug).forEach(roles::add);
         return User.reconstitute(new UserId(entity.id), new Username(entity.username), new Email(entity.email),
                 entity.name == null ? null : new DisplayName(entity.name), new PasswordHash(entity.passwordHash), roles,
-                entity.createdAt, entity.referredBy == null ? null : new UserId(entity.referredBy), entity.emailVerified);
+                entity.createdAt, entity.referredBy == null ? null : new UserId(entity.referredBy),
+                entity.emailVerified, entity.sessionEpoch);
     }
 }

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import org.openreferral.adapter.persistence.shared.ConstraintViolations;
 import org.openreferral.application.account.port.out.UserRepository;
 import org.openreferral.application.shared.Page;
@@ -17,7 +18,10 @@ import org.openreferral.domain.model.user.User;
 import org.openreferral.domain.model.user.UserId;
 import org.openreferral.domain.model.user.Username;
 
-/** Users in PostgreSQL; the unique indexes on lower(email) and lower(username) decide races. */
+/**
+ * Users in PostgreSQL; the unique indexes on lower(email) and lower(username) decide races. The session epoch is
+ * read and raised in SQL of its own, with the row lock, so an entity written back never carries a stale one.
+ */
 @ApplicationScoped
 public class UserRepositoryAdapter implements UserRepository {
 
@@ -51,6 +55,23 @@ public class UserRepositoryAdapter implements UserRepository {
     @Override
     public Optional<User> findByIdForUpdate(UserId id) {
         return rows.findByIdOptional(id.value(), LockModeType.PESSIMISTIC_WRITE).map(UserMapper::toDomain);
+    }
+
+    @Override
+    public OptionalLong lockSessions(UserId id) {
+        List<?> epoch = rows.getEntityManager()
+                .createNativeQuery("select session_epoch from users where id = ?1 for update")
+                .setParameter(1, id.value())
+                .getResultList();
+        return epoch.isEmpty() ? OptionalLong.empty() : OptionalLong.of(((Number) epoch.get(0)).longValue());
+    }
+
+    @Override
+    public void advanceSessionEpoch(UserId id) {
+        rows.getEntityManager()
+                .createNativeQuery("update users set session_epoch = session_epoch + 1 where id = ?1")
+                .setParameter(1, id.value())
+                .executeUpdate();
     }
 
     @Override

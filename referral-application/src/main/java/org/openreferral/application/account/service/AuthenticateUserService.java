@@ -15,7 +15,8 @@ import org.openreferral.domain.model.user.User;
  * The password grant. An unknown login costs the same hash verification as a wrong password, so that
  * the answer and its timing do not tell whether an account exists. A locked account (see
  * {@link LoginLockout}) gets the same answer as a wrong password, without a password check. Success
- * opens a new session: an access token and the first refresh token of its family.
+ * opens a new session: an access token and the first refresh token of its family; unless the user's sessions were
+ * ended (a password reset) while the password was checked, which is answered like a wrong password too.
  */
 public final class AuthenticateUserService implements AuthenticateUserUseCase {
 
@@ -48,8 +49,11 @@ public final class AuthenticateUserService implements AuthenticateUserUseCase {
         if (user.isEmpty() || !matches) {
             throw AuthenticationFailedException.invalidCredentials();
         }
+        // The hash was checked outside any transaction: the session opens only if the user's session epoch, read
+        // with that hash, is still current, so a reset that committed meanwhile is not outlived by this login.
+        IssuedTokens tokens = sessions.open(user.get()).orElseThrow(AuthenticationFailedException::invalidCredentials);
         lockout.succeeded(account);
-        return sessions.open(user.get());
+        return tokens;
     }
 
     private PasswordHash decoy() {

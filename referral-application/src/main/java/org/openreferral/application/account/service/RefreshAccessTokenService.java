@@ -21,12 +21,13 @@ import org.openreferral.domain.model.user.User;
 import org.openreferral.domain.model.user.UserId;
 
 /**
- * The refresh grant with rotation. The presented token's row is locked, so of two concurrent uses one
- * rotates and the other finds it rotated. A rotated token presented again can only be a copy: the whole
- * session is revoked, its access tokens included, and the answer is the same {@code invalid-grant} as for
- * an unknown, expired or revoked token; the reuse is an entry of the security event log. A session lives at most
- * {@code sessionMaxLifetime} from its login, however often it is refreshed: its last token expires then, and a refresh
- * at or past that moment is refused like an expired token.
+ * The refresh grant with rotation. The owner's sessions and then the presented token's row are locked, so of two
+ * concurrent uses one rotates and the other finds it rotated, and a logout or reset racing the rotation either
+ * comes first (the token is refused as revoked) or revokes the successor as well. A rotated token presented again
+ * can only be a copy: the whole session is revoked, its access tokens included, and the answer is the same
+ * {@code invalid-grant} as for an unknown, expired or revoked token; the reuse is an entry of the security event log.
+ * A session lives at most {@code sessionMaxLifetime} from its login, however often it is refreshed: its last token
+ * expires then, and a refresh at or past that moment is refused like an expired token.
  */
 public final class RefreshAccessTokenService implements RefreshAccessTokenUseCase {
 
@@ -71,6 +72,14 @@ public final class RefreshAccessTokenService implements RefreshAccessTokenUseCas
     }
 
     private Outcome rotate(String digest, Secret successorSecret) {
+        Optional<UserId> owner = refreshTokens.ownerOf(digest);
+        if (owner.isEmpty()) {
+            return Outcome.REFUSED;
+        }
+        // The owner's session lock before the token's row lock, the order of logout and reset: a revocation that
+        // committed first is seen below (the token is read after the lock), and one that waits for this rotation
+        // sees its successor and revokes it too, so no live successor outlives a revocation.
+        users.lockSessions(owner.get());
         Optional<RefreshToken> found = refreshTokens.findByDigestForUpdate(digest);
         if (found.isEmpty()) {
             return Outcome.REFUSED;

@@ -17,12 +17,14 @@ import org.openreferral.domain.model.session.SessionId;
 import org.openreferral.domain.model.session.SingleUseToken;
 import org.openreferral.domain.model.user.PasswordHash;
 import org.openreferral.domain.model.user.User;
+import org.openreferral.domain.model.user.UserId;
 
 /**
  * Sets a new password with a reset token. The token is checked before the slow hash (a bogus token costs
  * no hashing), then spent under a row lock in the transaction that changes the password, so it works
  * exactly once. Every other reset token of the user dies, every session ends (refresh tokens revoked,
- * their access tokens refused) and an ongoing login lockout is lifted. After commit the owner is mailed a "your
+ * their access tokens refused, the session epoch raised, so a login that checked the old password meanwhile opens
+ * none) and an ongoing login lockout is lifted. After commit the owner is mailed a "your
  * password was changed" notice (a change they did not make must not go unnoticed), and the reset is an entry of the
  * security event log.
  */
@@ -58,17 +60,22 @@ public final class ResetPasswordService implements ResetPasswordUseCase {
     @Override
     public void reset(ResetPasswordCommand command) {
         String digest = sessions.secrets().digestOf(command.token());
-        unitOfWork.reading(() -> resetTokens.findByDigest(digest, false))
+        UserId owner = unitOfWork.reading(() -> resetTokens.findByDigest(digest, false))
                 .filter(found -> found.isUsableAt(clock.instant()))
-                .orElseThrow(InvalidTokenException::resetToken);
+                .orElseThrow(InvalidTokenException::resetToken)
+                .user();
         PasswordHash hash = hasher.hash(command.newPassword().value());
 
         Reset reset = unitOfWork.inTransaction(() -> {
+            // The owner's sessions are locked first (the order every session-changing transaction takes), so a
+            // login or a refresh in flight either commits before and is revoked here, or sees the raised epoch.
+            users.lockSessions(owner);
             Instant now = clock.instant();
             SingleUseToken locked = SingleUseTokens.spend(resetTokens, digest, now, InvalidTokenException::resetToken);
             User user = users.findById(locked.user()).orElseThrow(InvalidTokenException::resetToken);
             user.changePassword(hash);
             users.update(user);
+            users.advanceSessionEpoch(user.id());
             return new Reset(user, refreshTokens.revokeAllOf(user.id(), now), now);
         });
         sessions.refuseAccessTokensOf(reset.endedSessions());

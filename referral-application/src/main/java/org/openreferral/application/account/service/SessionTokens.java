@@ -4,6 +4,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.UUID;
 import org.openreferral.application.account.port.in.IssuedTokens;
 import org.openreferral.application.account.port.out.AccessTokenDenyList;
@@ -11,6 +13,7 @@ import org.openreferral.application.account.port.out.RefreshTokenRepository;
 import org.openreferral.application.account.port.out.TokenIssuer;
 import org.openreferral.application.account.port.out.TokenSecrets;
 import org.openreferral.application.account.port.out.TokenSecrets.Secret;
+import org.openreferral.application.account.port.out.UserRepository;
 import org.openreferral.application.shared.UnitOfWork;
 import org.openreferral.domain.model.session.RefreshToken;
 import org.openreferral.domain.model.session.SessionId;
@@ -38,6 +41,7 @@ public final class SessionTokens {
     }
 
     private final TokenIssuer accessTokens;
+    private final UserRepository users;
     private final RefreshTokenRepository refreshTokens;
     private final TokenSecrets secrets;
     private final AccessTokenDenyList denyList;
@@ -45,9 +49,11 @@ public final class SessionTokens {
     private final Policy policy;
     private final Clock clock;
 
-    public SessionTokens(TokenIssuer accessTokens, RefreshTokenRepository refreshTokens, TokenSecrets secrets,
-                         AccessTokenDenyList denyList, UnitOfWork unitOfWork, Policy policy, Clock clock) {
+    public SessionTokens(TokenIssuer accessTokens, UserRepository users, RefreshTokenRepository refreshTokens,
+                         TokenSecrets secrets, AccessTokenDenyList denyList, UnitOfWork unitOfWork, Policy policy,
+                         Clock clock) {
         this.accessTokens = accessTokens;
+        this.users = users;
         this.refreshTokens = refreshTokens;
         this.secrets = secrets;
         this.denyList = denyList;
@@ -56,17 +62,27 @@ public final class SessionTokens {
         this.clock = clock;
     }
 
-    /** A new session for a user who just proved who they are: its first refresh token and an access token. */
-    public IssuedTokens open(User user) {
+    /**
+     * A new session for a user who just proved who they are against {@code user} as read before the check: its first
+     * refresh token and an access token. Empty when the user's sessions were ended since that read (the session epoch
+     * moved on, e.g. a password reset committed while the password was being checked) or the user is gone. The epoch
+     * is compared under the user's session lock, so a reset either sees this session and ends it, or this session is
+     * never opened.
+     */
+    public Optional<IssuedTokens> open(User user) {
         SessionId session = SessionId.newId();
         Secret secret = secrets.newSecret();
         RefreshToken first = RefreshToken.issue(UUID.randomUUID(), session, user.id(), secret.digest(),
                 clock.instant(), policy.refreshTokenLifetime());
-        unitOfWork.inTransaction(() -> {
+        boolean opened = unitOfWork.inTransaction(() -> {
+            OptionalLong epoch = users.lockSessions(user.id());
+            if (epoch.isEmpty() || epoch.getAsLong() != user.sessionEpoch()) {
+                return false;
+            }
             refreshTokens.add(first);
-            return null;
+            return true;
         });
-        return tokensFor(user, session, secret);
+        return opened ? Optional.of(tokensFor(user, session, secret)) : Optional.empty();
     }
 
     /** Refuses, until they expire, the access tokens already handed out for these (now revoked) sessions. */

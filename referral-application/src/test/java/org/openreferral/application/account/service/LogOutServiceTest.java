@@ -19,7 +19,8 @@ class LogOutServiceTest {
     private final User jane = fx.user("jane", "jane@example.com");
     private final AuthenticateUserService login =
             new AuthenticateUserService(fx.users, fx.hasher, fx.sessions, fx.lockout, fx.unitOfWork);
-    private final LogOutService service = new LogOutService(fx.refreshTokens, fx.sessions, fx.unitOfWork, fx.clock);
+    private final LogOutService service = new LogOutService(fx.users, fx.refreshTokens, fx.sessions, fx.unitOfWork,
+            fx.clock);
 
     @Test
     void logoutRevokesTheSessionsRefreshTokensAndDeniesTheTokenForItsRemainingLife() {

@@ -64,6 +64,33 @@ class ResetPasswordServiceTest {
     }
 
     @Test
+    void aLoginThatCheckedTheOldPasswordWhileTheResetCommittedOpensNoSession() {
+        String token = mailedToken();
+        fx.hasher.duringNextCheck(() -> service.reset(reset(token, NEW_PASSWORD)));
+
+        assertThatThrownBy(this::login).isInstanceOfSatisfying(AuthenticationFailedException.class,
+                e -> assertThat(e.code()).isEqualTo("invalid-credentials"));
+
+        assertThat(fx.users.stored(jane.id()).orElseThrow().passwordHash())
+                .isEqualTo(FakePasswordHasher.hashOf(NEW_PASSWORD));
+        assertThat(fx.refreshTokens.all()).isEmpty();
+        assertThat(fx.tokens.sessions()).isEmpty();
+        assertThat(login.authenticate(Fixture.credentials("jane", NEW_PASSWORD)).refreshToken()).isNotBlank();
+    }
+
+    @Test
+    void anotherUsersResetDuringTheCheckLeavesTheLoginAlone() {
+        fx.user("bob", "bob@example.com");
+        request.request(new RequestPasswordResetCommand(new Email("bob@example.com")));
+        String bobs = fx.mailer.sent().get(fx.mailer.sent().size() - 1).token();
+        fx.hasher.duringNextCheck(() -> service.reset(reset(bobs, NEW_PASSWORD)));
+
+        assertThat(login().refreshToken()).isNotBlank();
+        assertThat(fx.refreshTokens.all()).singleElement()
+                .satisfies(token -> assertThat(token.status()).isEqualTo(RefreshTokenStatus.ACTIVE));
+    }
+
+    @Test
     void otherOutstandingResetLinksOfTheUserDieToo() {
         String first = mailedToken();
         String second = mailedToken();

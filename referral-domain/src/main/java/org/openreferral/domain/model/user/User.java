@@ -18,9 +18,10 @@ public final class User {
     private final Instant createdAt;
     private final UserId referredBy;
     private boolean emailVerified;
+    private final long sessionEpoch;
 
     private User(UserId id, Username username, Email email, DisplayName name, PasswordHash passwordHash,
-                 Set<Role> roles, Instant createdAt, UserId referredBy, boolean emailVerified) {
+                 Set<Role> roles, Instant createdAt, UserId referredBy, boolean emailVerified, long sessionEpoch) {
         this.id = Objects.requireNonNull(id, "id");
         this.username = Objects.requireNonNull(username, "username");
         this.email = Objects.requireNonNull(email, "email");
@@ -31,6 +32,10 @@ public final class User {
         this.createdAt = Objects.requireNonNull(createdAt, "createdAt");
         this.referredBy = referredBy;
         this.emailVerified = emailVerified;
+        if (sessionEpoch < 0) {
+            throw new IllegalArgumentException("sessionEpoch must not be negative");
+        }
+        this.sessionEpoch = sessionEpoch;
     }
 
     /** A new account, optionally referred by the owner of a referral code; its email is not verified yet. */
@@ -39,14 +44,15 @@ public final class User {
         if (id.equals(referredBy)) {
             throw new IllegalArgumentException("a user cannot refer themselves");
         }
-        return new User(id, username, email, name, passwordHash, roles, now, referredBy, false);
+        return new User(id, username, email, name, passwordHash, roles, now, referredBy, false, 0);
     }
 
     /** Rebuilds a stored user; for persistence adapters only. */
     public static User reconstitute(UserId id, Username username, Email email, DisplayName name,
                                     PasswordHash passwordHash, Set<Role> roles, Instant createdAt, UserId referredBy,
-                                    boolean emailVerified) {
-        return new User(id, username, email, name, passwordHash, roles, createdAt, referredBy, emailVerified);
+                                    boolean emailVerified, long sessionEpoch) {
+        return new User(id, username, email, name, passwordHash, roles, createdAt, referredBy, emailVerified,
+                sessionEpoch);
     }
 
     /**
@@ -68,6 +74,14 @@ public final class User {
     /** Replaces the password hash, e.g. after a confirmed password reset. */
     public void changePassword(PasswordHash newHash) {
         this.passwordHash = Objects.requireNonNull(newHash, "newHash");
+    }
+
+    /**
+     * How many times all of the user's sessions were ended (password reset) when this user was read. A session is
+     * opened only if the epoch is still the one read before the password was checked.
+     */
+    public long sessionEpoch() {
+        return sessionEpoch;
     }
 
     public boolean isAdmin() {

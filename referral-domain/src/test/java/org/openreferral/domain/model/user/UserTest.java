@@ -33,7 +33,7 @@ class UserTest {
     @Test
     void reconstitutedUserAlsoAlwaysHasRoleUser() {
         User user = User.reconstitute(UserId.newId(), new Username("jane"), new Email("jane@example.com"), null,
-                new PasswordHash("h"), Set.of(Role.ADMIN), NOW, null, false);
+                new PasswordHash("h"), Set.of(Role.ADMIN), NOW, null, false, 0);
 
         assertThat(user.roles()).contains(Role.USER, Role.ADMIN);
     }
@@ -98,9 +98,27 @@ class UserTest {
     @Test
     void verifyingAnAlreadyVerifiedEmailChangesNothing() {
         User user = User.reconstitute(UserId.newId(), new Username("jane"), new Email("jane@example.com"), null,
-                new PasswordHash("h"), Set.of(), NOW, null, true);
+                new PasswordHash("h"), Set.of(), NOW, null, true, 0);
 
         assertThat(user.verifyEmail()).isFalse();
         assertThat(user.isEmailVerified()).isTrue();
+    }
+
+    @Test
+    void aNewUserStartsAtSessionEpochZeroAndAStoredOneKeepsItsEpoch() {
+        User fresh = User.register(UserId.newId(), new Username("jane"), new Email("jane@example.com"), null,
+                new PasswordHash("h"), Set.of(), null, NOW);
+        User stored = User.reconstitute(UserId.newId(), new Username("jane"), new Email("jane@example.com"), null,
+                new PasswordHash("h"), Set.of(), NOW, null, false, 3);
+
+        assertThat(fresh.sessionEpoch()).isZero();
+        assertThat(stored.sessionEpoch()).isEqualTo(3);
+    }
+
+    @Test
+    void aNegativeSessionEpochCannotBeReconstituted() {
+        assertThatThrownBy(() -> User.reconstitute(UserId.newId(), new Username("jane"), new Email("jane@example.com"),
+                null, new PasswordHash("h"), Set.of(), NOW, null, false, -1))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 }

@@ -22,6 +22,12 @@ public interface RefreshTokenRepository {
      */
     Optional<RefreshToken> findByDigestForUpdate(String digest);
 
+    /**
+     * The owner of the token with this digest, read without a lock and without loading the token: a rotation locks
+     * the owner's sessions ({@code UserRepository.lockSessions}) before it locks the token.
+     */
+    Optional<UserId> ownerOf(String digest);
+
     /** When the session's first token was issued (its login); empty for a session with no token. */
     Optional<Instant> sessionStartedAt(SessionId session);
 

@@ -1,6 +1,7 @@
 package org.openreferral.application.account.port.out;
 
 import java.util.Optional;
+import java.util.OptionalLong;
 import org.openreferral.application.shared.Page;
 import org.openreferral.application.shared.PageRequest;
 import org.openreferral.domain.model.user.Email;
@@ -17,13 +18,26 @@ public interface UserRepository {
      */
     void add(User user);
 
-    /** Stores a changed user (its password hash, whether its email is verified). */
+    /** Stores a changed user (its password hash, whether its email is verified); never its session epoch. */
     void update(User user);
 
     Optional<User> findById(UserId id);
 
     /** The user with this id, its row locked until the transaction ends (serialises per-user limits). */
     Optional<User> findByIdForUpdate(UserId id);
+
+    /**
+     * Locks the user's row until the transaction ends and returns their current session epoch (empty for an unknown
+     * user). Every transaction that opens, rotates or ends sessions of the user takes this lock before it touches a
+     * refresh token, so such transactions run one after the other and each sees every token the one before it wrote.
+     */
+    OptionalLong lockSessions(UserId id);
+
+    /**
+     * Raises the user's session epoch by one, so that a login whose password was checked against an older epoch opens
+     * no session; the caller holds {@link #lockSessions} and ends the user's sessions in the same transaction.
+     */
+    void advanceSessionEpoch(UserId id);
 
     /** Whether a user with this id exists; cheaper than loading it. */
     boolean existsById(UserId id);
