@@ -38,7 +38,12 @@ public class JwtAuthContextProducer {
 
     static JWTAuthContextInfo contextInfo(SigningKeys keys, JwtConfig config) {
         JWTAuthContextInfo info = new JWTAuthContextInfo();
-        info.setPublicVerificationKey(keys.publicKey());
+        if (keys.hasEarlierKeys()) {
+            // During a rotation: a JWK Set of the current and the earlier keys, the token's kid picks one.
+            info.setPublicKeyContent(keys.verificationJwks());
+        } else {
+            info.setPublicVerificationKey(keys.publicKey());
+        }
         // Only ES256 is permitted: "none", HS256 signed with the public key and any other algorithm are refused.
         info.setSignatureAlgorithm(Set.of(SignatureAlgorithm.ES256));
         info.setRelaxVerificationKeyValidation(false);

@@ -3,6 +3,7 @@ package org.openreferral.adapter.security;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 
 /** Configuration of access tokens ({@code referral.jwt.*}), read by both the issuer and the verifier. */
@@ -30,4 +31,10 @@ public interface JwtConfig {
 
     /** PEM file with the X.509 SubjectPublicKeyInfo of the same key pair. */
     Optional<String> publicKeyLocation();
+
+    /**
+     * PEM files (X.509 SubjectPublicKeyInfo) of earlier signing keys: tokens they signed, named by their {@code kid},
+     * are still accepted, so that a new key pair can be rolled out while the old one's tokens run out.
+     */
+    Optional<List<String>> previousPublicKeyLocations();
 }

@@ -24,17 +24,21 @@ public class MailChannel {
 
     private static final Logger LOG = Logger.getLogger(MailChannel.class);
     // An attempt that neither succeeds nor fails within this time is given up.
-    private static final Duration ATTEMPT_TIMEOUT = Duration.ofSeconds(20);
+    private static final Duration ATTEMPT_TIMEOUT = Duration.ofSeconds(10);
     // Why retry: now and then the Vert.x mail client misreads the server's greeting on a fresh connection (a
     // prefix of the "220 ..." line is lost, so it reports "got error response: ...ready" and quits, or waits for
-    // the rest of a line that never comes). With keep-alive off every mail opens a fresh connection. A second
-    // attempt on a new connection goes through; a duplicate link mail is harmless.
-    private static final int RETRIES = 1;
+    // the rest of a line that never comes), and a loaded or restarting mail server stalls. With keep-alive off every
+    // attempt opens a fresh connection. Under load one retry was seen to stall as well (two of fifty mails lost), so
+    // three, spaced out (1 s, 2 s, 4 s, at most 10 s): all within a minute. A duplicate link mail is harmless.
+    private static final int RETRIES = 3;
+    private static final Duration FIRST_RETRY_DELAY = Duration.ofSeconds(1);
+    private static final Duration MAX_RETRY_DELAY = Duration.ofSeconds(10);
 
     private final ReactiveMailer mailer;
     private final boolean smtp;
     private final boolean linksInLog;
     private final String from;
+    private final Duration firstRetryDelay;
 
     @Inject
     public MailChannel(ReactiveMailer mailer,
@@ -43,6 +47,12 @@ public class MailChannel {
                                defaultValue = "Open Referral <no-reply@openreferral.invalid>") String from,
                        @ConfigProperty(name = "referral.mail.disabled", defaultValue = "false")
                        boolean mailDisabled) {
+        this(mailer, smtpHost, from, mailDisabled, FIRST_RETRY_DELAY);
+    }
+
+    MailChannel(ReactiveMailer mailer, Optional<String> smtpHost, String from, boolean mailDisabled,
+                Duration firstRetryDelay) {
+        this.firstRetryDelay = firstRetryDelay;
         this.mailer = mailer;
         this.smtp = smtpHost.filter(host -> !host.isBlank()).isPresent();
         this.linksInLog = !smtp && !mailDisabled;
@@ -71,7 +81,7 @@ public class MailChannel {
             Mail mail = Mail.withText(recipient.value(), subject, body).setFrom(from);
             Uni.createFrom().deferred(() -> mailer.send(mail))
                     .ifNoItem().after(ATTEMPT_TIMEOUT).fail()
-                    .onFailure().retry().atMost(RETRIES)
+                    .onFailure().retry().withBackOff(firstRetryDelay, MAX_RETRY_DELAY).atMost(RETRIES)
                     .subscribe().with(
                             sent -> LOG.debugf("%s handed to the SMTP server", kind),
                             error -> failed(kind, error));

@@ -34,14 +34,19 @@ import java.security.spec.ECParameterSpec;
 import java.security.spec.PKCS8EncodedKeySpec;
 import java.security.spec.X509EncodedKeySpec;
 import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
  * The ES256 (EC P-256) key pair that signs and verifies access tokens: loaded from configured PEM files, or
- * generated once into {@code ${referral.data-dir}/keys} and reused on later starts.
+ * generated once into {@code ${referral.data-dir}/keys} and reused on later starts; plus the public keys of earlier
+ * pairs, which still verify the tokens they signed (rotation: each token names its key by {@code kid}).
  */
 @Startup
 @ApplicationScoped
@@ -61,14 +66,21 @@ public class SigningKeys {
     private final PrivateKey privateKey;
     private final PublicKey publicKey;
     private final String keyId;
+    private final Map<String, ECPublicKey> verificationKeys;
 
     @Inject
     public SigningKeys(JwtConfig config,
                        @ConfigProperty(name = "referral.data-dir", defaultValue = "./data") String dataDir) {
-        this(config.privateKeyLocation().map(Path::of), config.publicKeyLocation().map(Path::of), Path.of(dataDir));
+        this(config.privateKeyLocation().map(Path::of), config.publicKeyLocation().map(Path::of), Path.of(dataDir),
+                config.previousPublicKeyLocations().orElse(List.of()).stream().map(Path::of).toList());
     }
 
     SigningKeys(Optional<Path> privateKeyLocation, Optional<Path> publicKeyLocation, Path dataDir) {
+        this(privateKeyLocation, publicKeyLocation, dataDir, List.of());
+    }
+
+    SigningKeys(Optional<Path> privateKeyLocation, Optional<Path> publicKeyLocation, Path dataDir,
+                List<Path> previousPublicKeys) {
         KeyPair pair;
         String source;
         if (privateKeyLocation.isPresent() && publicKeyLocation.isPresent()) {
@@ -89,11 +101,40 @@ public class SigningKeys {
         this.publicKey = pair.getPublic();
         this.keyId = thumbprint((ECPublicKey) publicKey);
         LOG.infof("JWT signing keys (ES256, kid %s): %s", keyId, source);
+        Map<String, ECPublicKey> verifying = new LinkedHashMap<>();
+        verifying.put(keyId, (ECPublicKey) publicKey);
+        for (Path file : previousPublicKeys) {
+            ECPublicKey previous = loadPublic(file);
+            if (verifying.putIfAbsent(thumbprint(previous), previous) == null) {
+                LOG.infof("JWT tokens signed by the earlier key %s (kid %s) are still accepted", file,
+                        thumbprint(previous));
+            }
+        }
+        this.verificationKeys = Map.copyOf(verifying);
     }
 
     /** The key that verifies token signatures. */
     public PublicKey publicKey() {
         return publicKey;
+    }
+
+    /** Whether earlier keys still verify tokens (a rotation is under way). */
+    public boolean hasEarlierKeys() {
+        return verificationKeys.size() > 1;
+    }
+
+    /**
+     * Every key that verifies tokens, the current one and the earlier ones, as a JWK Set whose {@code kid}s are the
+     * thumbprints the issuer writes: SmallRye JWT picks the key a token names.
+     */
+    public String verificationJwks() {
+        Base64.Encoder b64url = Base64.getUrlEncoder().withoutPadding();
+        return verificationKeys.entrySet().stream()
+                .map(key -> "{\"kty\":\"EC\",\"crv\":\"P-256\",\"use\":\"sig\",\"alg\":\"ES256\",\"kid\":\""
+                        + key.getKey()
+                        + "\",\"x\":\"" + b64url.encodeToString(coordinate(key.getValue().getW().getAffineX()))
+                        + "\",\"y\":\"" + b64url.encodeToString(coordinate(key.getValue().getW().getAffineY())) + "\"}")
+                .collect(Collectors.joining(",", "{\"keys\":[", "]}"));
     }
 
     /** The {@code kid} header: RFC 7638 JWK SHA-256 thumbprint of the public key. */
@@ -147,6 +188,21 @@ public class SigningKeys {
         }
         checkIsMatchingP256Pair(pair, privateFile, publicFile);
         return pair;
+    }
+
+    private static ECPublicKey loadPublic(Path file) {
+        try {
+            PublicKey key = KeyFactory.getInstance("EC")
+                    .generatePublic(new X509EncodedKeySpec(readPem(file, PUBLIC_LABEL)));
+            if (key instanceof ECPublicKey ec && isP256(ec.getParams())) {
+                return ec;
+            }
+        } catch (GeneralSecurityException | IllegalArgumentException e) {
+            throw new IllegalStateException("Cannot read the earlier JWT public key " + file.toAbsolutePath()
+                    + ": expected a PEM X.509 (BEGIN PUBLIC KEY) EC P-256 key", e);
+        }
+        throw new IllegalStateException("The earlier JWT public key " + file.toAbsolutePath()
+                + " must be an EC key on curve P-256 (secp256r1) for ES256");
     }
 
     private static KeyPair generate() {

@@ -15,6 +15,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Base64;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import javax.crypto.Mac;
@@ -137,6 +138,41 @@ class JwtVerificationTest {
         signer.update(validInput.getBytes(StandardCharsets.US_ASCII));
         assertThat(parser(keys, TestJwtConfig.defaults())
                 .parse(validInput + "." + B64URL.encodeToString(signer.sign())).getSubject()).isEqualTo("someone");
+    }
+
+    @Test
+    void afterARotationTokensOfTheEarlierKeyStayValidWhileItIsListedAndNoOtherKeysAre() throws Exception {
+        SigningKeys earlier = keys(dataDir.resolve("earlier"));
+        Path earlierPublicKey = dataDir.resolve("earlier").resolve("keys").resolve(SigningKeys.PUBLIC_KEY_FILE);
+        SigningKeys rotated = new SigningKeys(Optional.empty(), Optional.empty(), dataDir.resolve("rotated"),
+                List.of(earlierPublicKey));
+        SigningKeys stranger = keys(dataDir.resolve("stranger"));
+        User user = user();
+        String fromEarlier = issue(earlier, TestJwtConfig.defaults(), Clock.systemUTC(), user);
+
+        assertThat(parser(rotated, TestJwtConfig.defaults()).parse(fromEarlier).getSubject())
+                .isEqualTo(user.id().toString());
+        assertThat(parser(rotated, TestJwtConfig.defaults())
+                .parse(issue(rotated, TestJwtConfig.defaults(), Clock.systemUTC(), user)).getSubject())
+                .as("the new key's own tokens").isEqualTo(user.id().toString());
+        assertThat(catchThrowable(() -> parser(keys(dataDir.resolve("rotated")), TestJwtConfig.defaults())
+                .parse(fromEarlier))).as("once the earlier key is no longer listed").isInstanceOf(ParseException.class);
+        assertThat(catchThrowable(() -> parser(rotated, TestJwtConfig.defaults())
+                .parse(issue(stranger, TestJwtConfig.defaults(), Clock.systemUTC(), user()))))
+                .as("a key never listed").isInstanceOf(ParseException.class);
+    }
+
+    @Test
+    void aTokenNamingAListedKeyButSignedByAnotherIsRejected() {
+        SigningKeys earlier = keys(dataDir.resolve("earlier"));
+        SigningKeys rotated = new SigningKeys(Optional.empty(), Optional.empty(), dataDir.resolve("rotated"),
+                List.of(dataDir.resolve("earlier").resolve("keys").resolve(SigningKeys.PUBLIC_KEY_FILE)));
+        String[] fromRotated = issue(rotated, TestJwtConfig.defaults(), Clock.systemUTC(), user()).split("\\.");
+        String header = new String(Base64.getUrlDecoder().decode(fromRotated[0]), StandardCharsets.UTF_8)
+                .replace(rotated.keyId(), earlier.keyId());
+        String relabelled = encode(header) + "." + fromRotated[1] + "." + fromRotated[2];
+
+        assertThat(reason(rotated, relabelled)).contains("Invalid JWS Signature");
     }
 
     @Test
