@@ -3,6 +3,7 @@ package org.openreferral.adapter.persistence.integration;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
+import jakarta.persistence.Query;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
@@ -29,34 +30,32 @@ public class IdempotencyStoreAdapter implements IdempotencyStore {
 
     @Override
     public boolean claim(IdempotencyEntry claim) {
-        return em.createNativeQuery("insert into idempotency_keys (scope_hash, request_hash, claim_id, state,"
-                        + " locked_until, created_at, expires_at) values (?1, ?2, ?3, ?4, ?5, ?6, ?7)"
-                        + " on conflict (scope_hash) do nothing")
-                .setParameter(1, claim.scopeDigest())
-                .setParameter(2, claim.requestDigest())
-                .setParameter(3, claim.claimId())
-                .setParameter(4, IN_FLIGHT)
-                .setParameter(5, claim.lockedUntil())
-                .setParameter(6, claim.createdAt())
-                .setParameter(7, claim.expiresAt())
+        return withClaim(em.createNativeQuery("insert into idempotency_keys (scope_hash, request_hash, claim_id,"
+                        + " state, locked_until, created_at, expires_at) values (?1, ?2, ?3, ?4, ?5, ?6, ?7)"
+                        + " on conflict (scope_hash) do nothing"), claim)
                 .executeUpdate() == 1;
     }
 
     @Override
     public boolean takeOver(IdempotencyEntry claim, Instant now) {
-        return em.createNativeQuery("update idempotency_keys set request_hash = ?2, claim_id = ?3, state = ?4,"
-                        + " locked_until = ?5, response_status = null, response_content_type = null,"
+        return withClaim(em.createNativeQuery("update idempotency_keys set request_hash = ?2, claim_id = ?3,"
+                        + " state = ?4, locked_until = ?5, response_status = null, response_content_type = null,"
                         + " response_location = null, response_body = null, created_at = ?6, expires_at = ?7"
-                        + " where scope_hash = ?1 and ((state = ?4 and locked_until <= ?8) or expires_at <= ?8)")
-                .setParameter(1, claim.scopeDigest())
+                        + " where scope_hash = ?1 and ((state = ?4 and locked_until <= ?8) or expires_at <= ?8)"),
+                claim)
+                .setParameter(8, now)
+                .executeUpdate() == 1;
+    }
+
+    /** Binds a claim to parameters 1 to 7: scope, request, claim id, in-flight state, lock end, creation, expiry. */
+    private static Query withClaim(Query query, IdempotencyEntry claim) {
+        return query.setParameter(1, claim.scopeDigest())
                 .setParameter(2, claim.requestDigest())
                 .setParameter(3, claim.claimId())
                 .setParameter(4, IN_FLIGHT)
                 .setParameter(5, claim.lockedUntil())
                 .setParameter(6, claim.createdAt())
-                .setParameter(7, claim.expiresAt())
-                .setParameter(8, now)
-                .executeUpdate() == 1;
+                .setParameter(7, claim.expiresAt());
     }
 
     @Override

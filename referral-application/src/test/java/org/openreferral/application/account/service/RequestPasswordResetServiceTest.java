@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
+import org.openreferral.application.account.port.in.RequestPasswordResetUseCase.RequestPasswordResetCommand;
 import org.openreferral.application.account.port.out.SecurityEvent;
 import org.openreferral.application.account.port.out.SecurityEvent.ResetOutcome;
-import org.openreferral.application.account.port.in.RequestPasswordResetUseCase.RequestPasswordResetCommand;
 import org.openreferral.application.fakes.Fixture;
 import org.openreferral.domain.model.user.Email;
 import org.openreferral.domain.model.user.User;
