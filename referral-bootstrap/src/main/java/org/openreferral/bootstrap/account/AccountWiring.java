@@ -156,10 +156,10 @@ public class AccountWiring {
 
     @Produces
     @ApplicationScoped
-    ValidateAccessTokenUseCase validateAccessToken(AccessTokenDenyList denyList, UserRepository users,
+    ValidateAccessTokenUseCase validateAccessToken(SessionTokens sessions, UserRepository users,
                                                    UnitOfWork unitOfWork, SubjectExistenceCache knownSubjects,
                                                    ClientSubjects clients, AccountSettings settings) {
-        return new ValidateAccessTokenService(denyList, users, unitOfWork, knownSubjects,
+        return new ValidateAccessTokenService(sessions, users, unitOfWork, knownSubjects,
                 settings.auth().subjectCheckTtl(), clients);
     }
 
