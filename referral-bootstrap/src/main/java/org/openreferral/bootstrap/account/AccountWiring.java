@@ -11,6 +11,7 @@ import org.openreferral.application.account.port.in.CreateInitialAdminUseCase;
 import org.openreferral.application.account.port.in.GetUserUseCase;
 import org.openreferral.application.account.port.in.ListUsersUseCase;
 import org.openreferral.application.account.port.in.LogOutUseCase;
+import org.openreferral.application.account.port.in.PullRevokedSessionsUseCase;
 import org.openreferral.application.account.port.in.RefreshAccessTokenUseCase;
 import org.openreferral.application.account.port.in.RegisterUserUseCase;
 import org.openreferral.application.account.port.in.RequestEmailVerificationUseCase;
@@ -43,6 +44,7 @@ import org.openreferral.application.account.service.GetUserService;
 import org.openreferral.application.account.service.ListUsersService;
 import org.openreferral.application.account.service.LogOutService;
 import org.openreferral.application.account.service.LoginLockout;
+import org.openreferral.application.account.service.PullRevokedSessionsService;
 import org.openreferral.application.account.service.RefreshAccessTokenService;
 import org.openreferral.application.account.service.RegisterUserService;
 import org.openreferral.application.account.service.RequestEmailVerificationService;
@@ -152,6 +154,12 @@ public class AccountWiring {
     LogOutUseCase logOut(UserRepository users, RefreshTokenRepository refreshTokens, SessionTokens sessions,
                          UnitOfWork unitOfWork, Clock clock) {
         return new LogOutService(users, refreshTokens, sessions, unitOfWork, clock);
+    }
+
+    @Produces
+    @ApplicationScoped
+    PullRevokedSessionsUseCase pullRevokedSessions(SessionTokens sessions) {
+        return new PullRevokedSessionsService(sessions);
     }
 
     @Produces

@@ -126,6 +126,14 @@ public final class SessionTokens {
         return revoked;
     }
 
+    /**
+     * Denies every session revoked recently enough for its access tokens to be still around, for the rest of that
+     * time: how an instance whose deny-list is its own learns of the other instances' revocations.
+     */
+    void refuseRecentlyRevokedSessions() {
+        unexpiredDenials().forEach(denyList::deny);
+    }
+
     /** The deny-list entries of the sessions revoked recently enough for their access tokens to be still around. */
     private Map<String, Duration> unexpiredDenials() {
         Instant now = clock.instant();
