@@ -2,6 +2,7 @@ package org.openreferral.adapter.persistence;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
@@ -101,5 +102,15 @@ final class PausingRefreshTokens implements RefreshTokenRepository {
     @Override
     public Set<SessionId> revokeAllOf(UserId user, Instant now) {
         return tokens.revokeAllOf(user, now);
+    }
+
+    @Override
+    public boolean isSessionRevoked(SessionId session) {
+        return tokens.isSessionRevoked(session);
+    }
+
+    @Override
+    public Map<SessionId, Instant> sessionsRevokedSince(Instant since) {
+        return tokens.sessionsRevokedSince(since);
     }
 }

@@ -10,6 +10,7 @@ import java.util.UUID;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.openreferral.application.account.port.in.ValidateAccessTokenUseCase;
 import org.openreferral.application.account.port.in.ValidateAccessTokenUseCase.ValidateAccessTokenCommand;
+import org.openreferral.application.shared.error.ServiceUnavailableException;
 import org.openreferral.domain.error.ReferralException;
 
 /**
@@ -18,7 +19,8 @@ import org.openreferral.domain.error.ReferralException;
  * counts: not logged out, and its subject (a user, or a machine client for a token in group {@code client}) still
  * exists.
  * Runs for every request that needs an identity, so no endpoint can forget the check. A refusal is an
- * authentication failure whose cause carries the application's error code ({@code token-revoked}).
+ * authentication failure whose cause carries the application's error code ({@code token-revoked}); a check that
+ * could not be made (neither Redis nor the database answered) stays a {@link ServiceUnavailableException}, a 503.
  */
 @ApplicationScoped
 public class AccessTokenValidityAugmentor implements SecurityIdentityAugmentor {
@@ -45,6 +47,9 @@ public class AccessTokenValidityAugmentor implements SecurityIdentityAugmentor {
                         optionalUuid(token.getClaim(JwtTokenIssuer.SESSION_CLAIM)),
                         token.getGroups() != null && token.getGroups().contains(JwtTokenIssuer.CLIENT_GROUP)));
                 return identity;
+            } catch (ServiceUnavailableException unavailable) {
+                // Nobody could tell whether the token was revoked: neither accepted nor called invalid.
+                throw unavailable;
             } catch (ReferralException refused) {
                 throw new AuthenticationFailedException(refused.getMessage(), refused);
             }

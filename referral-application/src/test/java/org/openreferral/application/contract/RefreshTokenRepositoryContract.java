@@ -177,4 +177,37 @@ public abstract class RefreshTokenRepositoryContract extends RepositoryContract 
         }
         assertThat(statusOf("jane")).isEqualTo(RefreshTokenStatus.ACTIVE);
     }
+
+    @Test
+    void aSessionCountsAsRevokedOnceRevokedAndNotForBeingRotatedOrUnknown() {
+        SessionId revoked = SessionId.newId();
+        SessionId rotated = SessionId.newId();
+        token(john, revoked, "revoked");
+        rotatedOnce(john, rotated, "rotated");
+        write(() -> stores.refreshTokens().revokeSession(revoked, john.id(), NOW));
+
+        assertThat(read(() -> stores.refreshTokens().isSessionRevoked(revoked))).isTrue();
+        assertThat(read(() -> stores.refreshTokens().isSessionRevoked(rotated))).isFalse();
+        assertThat(read(() -> stores.refreshTokens().isSessionRevoked(SessionId.newId()))).isFalse();
+    }
+
+    @Test
+    void theSessionsRevokedSinceAMomentComeWithTheirLatestRevocation() {
+        SessionId early = SessionId.newId();
+        SessionId recent = SessionId.newId();
+        SessionId live = SessionId.newId();
+        token(john, early, "early");
+        rotatedOnce(john, recent, "recent");
+        token(john, live, "live");
+        write(() -> stores.refreshTokens().revokeSession(early, john.id(), NOW.plusSeconds(10)));
+        write(() -> stores.refreshTokens().revokeSession(recent, john.id(), NOW.plusSeconds(20)));
+
+        assertThat(read(() -> stores.refreshTokens().sessionsRevokedSince(NOW.plusSeconds(15))))
+                .containsEntry(recent, NOW.plusSeconds(20))
+                .doesNotContainKeys(early, live);
+        assertThat(read(() -> stores.refreshTokens().sessionsRevokedSince(NOW.plusSeconds(10))))
+                .containsEntry(early, NOW.plusSeconds(10))
+                .containsEntry(recent, NOW.plusSeconds(20))
+                .doesNotContainKey(live);
+    }
 }

@@ -89,6 +89,25 @@ public final class InMemoryRefreshTokenRepository implements RefreshTokenReposit
         return live;
     }
 
+    @Override
+    public boolean isSessionRevoked(SessionId session) {
+        unitOfWork.requireActive();
+        return tokens.values().stream()
+                .anyMatch(token -> token.session().equals(session) && token.status() == RefreshTokenStatus.REVOKED);
+    }
+
+    @Override
+    public Map<SessionId, Instant> sessionsRevokedSince(Instant since) {
+        unitOfWork.requireActive();
+        Map<SessionId, Instant> revoked = new LinkedHashMap<>();
+        tokens.values().stream()
+                .filter(token -> token.status() == RefreshTokenStatus.REVOKED)
+                .filter(token -> token.revokedAt().isPresent() && !token.revokedAt().get().isBefore(since))
+                .forEach(token -> revoked.merge(token.session(), token.revokedAt().get(),
+                        (one, other) -> one.isAfter(other) ? one : other));
+        return revoked;
+    }
+
     private List<RefreshToken> revokeWhere(java.util.function.Predicate<RefreshToken> which, Instant now) {
         List<RefreshToken> revoked = tokens.values().stream()
                 .filter(which)

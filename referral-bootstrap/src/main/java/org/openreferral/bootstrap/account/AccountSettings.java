@@ -61,6 +61,14 @@ public interface AccountSettings {
         /** How long a login session lives at most, however often it is refreshed; then the user logs in again. */
         @WithDefault("P90D")
         Duration sessionMaxLifetime();
+
+        /**
+         * Without Redis: how often an instance takes the sessions revoked by other instances into its own deny-list
+         * ({@code PT5S}, {@code 10s}; {@code off} for a single instance). With Redis the deny-list is shared and the
+         * pull does not run.
+         */
+        @WithDefault("PT5S")
+        String revocationPullInterval();
     }
 
     /** Password reset. */

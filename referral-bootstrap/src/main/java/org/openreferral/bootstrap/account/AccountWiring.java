@@ -11,6 +11,7 @@ import org.openreferral.application.account.port.in.CreateInitialAdminUseCase;
 import org.openreferral.application.account.port.in.GetUserUseCase;
 import org.openreferral.application.account.port.in.ListUsersUseCase;
 import org.openreferral.application.account.port.in.LogOutUseCase;
+import org.openreferral.application.account.port.in.PullRevokedSessionsUseCase;
 import org.openreferral.application.account.port.in.RefreshAccessTokenUseCase;
 import org.openreferral.application.account.port.in.RegisterUserUseCase;
 import org.openreferral.application.account.port.in.RequestEmailVerificationUseCase;
@@ -43,6 +44,7 @@ import org.openreferral.application.account.service.GetUserService;
 import org.openreferral.application.account.service.ListUsersService;
 import org.openreferral.application.account.service.LogOutService;
 import org.openreferral.application.account.service.LoginLockout;
+import org.openreferral.application.account.service.PullRevokedSessionsService;
 import org.openreferral.application.account.service.RefreshAccessTokenService;
 import org.openreferral.application.account.service.RegisterUserService;
 import org.openreferral.application.account.service.RequestEmailVerificationService;
@@ -156,10 +158,16 @@ public class AccountWiring {
 
     @Produces
     @ApplicationScoped
-    ValidateAccessTokenUseCase validateAccessToken(AccessTokenDenyList denyList, UserRepository users,
+    PullRevokedSessionsUseCase pullRevokedSessions(SessionTokens sessions) {
+        return new PullRevokedSessionsService(sessions);
+    }
+
+    @Produces
+    @ApplicationScoped
+    ValidateAccessTokenUseCase validateAccessToken(SessionTokens sessions, UserRepository users,
                                                    UnitOfWork unitOfWork, SubjectExistenceCache knownSubjects,
                                                    ClientSubjects clients, AccountSettings settings) {
-        return new ValidateAccessTokenService(denyList, users, unitOfWork, knownSubjects,
+        return new ValidateAccessTokenService(sessions, users, unitOfWork, knownSubjects,
                 settings.auth().subjectCheckTtl(), clients);
     }
 

@@ -8,6 +8,7 @@ import java.util.UUID;
 import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.Test;
 import org.openreferral.application.account.port.out.AccessTokenDenyList;
+import org.openreferral.application.account.port.out.AccessTokenDenyList.Verdict;
 
 /** What every {@link AccessTokenDenyList} must do; run against the in-process and the Redis implementation. */
 abstract class AccessTokenDenyListContract {
@@ -23,8 +24,8 @@ abstract class AccessTokenDenyListContract {
 
     @Test
     void nothingIsDeniedUntilSomebodyDeniesIt() {
-        assertThat(denyList().isAnyDenied(List.of(someEntry(), someEntry()))).isFalse();
-        assertThat(denyList().isAnyDenied(List.of())).isFalse();
+        assertThat(denyList().check(List.of(someEntry(), someEntry()))).isEqualTo(Verdict.NOT_DENIED);
+        assertThat(denyList().check(List.of())).isEqualTo(Verdict.NOT_DENIED);
     }
 
     @Test
@@ -32,9 +33,9 @@ abstract class AccessTokenDenyListContract {
         String denied = someEntry();
         denyList().deny(denied, Duration.ofMinutes(15));
 
-        assertThat(denyList().isAnyDenied(List.of(someEntry(), denied))).isTrue();
-        assertThat(denyList().isAnyDenied(List.of(denied))).isTrue();
-        assertThat(denyList().isAnyDenied(List.of(someEntry()))).isFalse();
+        assertThat(denyList().check(List.of(someEntry(), denied))).isEqualTo(Verdict.DENIED);
+        assertThat(denyList().check(List.of(denied))).isEqualTo(Verdict.DENIED);
+        assertThat(denyList().check(List.of(someEntry()))).isEqualTo(Verdict.NOT_DENIED);
     }
 
     @Test
@@ -42,6 +43,6 @@ abstract class AccessTokenDenyListContract {
         String denied = someEntry();
         denyList().deny(denied, Duration.ofMillis(300));
 
-        assertThat(holdsOnceElapsed(Duration.ofMillis(300), () -> !denyList().isAnyDenied(List.of(denied)))).isTrue();
+        assertThat(holdsOnceElapsed(Duration.ofMillis(300), () -> denyList().check(List.of(denied)) == Verdict.NOT_DENIED)).isTrue();
     }
 }

@@ -3,8 +3,10 @@ package org.openreferral.adapter.persistence.account;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -84,5 +86,27 @@ public class RefreshTokenRepositoryAdapter implements RefreshTokenRepository {
         Set<SessionId> sessions = new LinkedHashSet<>();
         live.forEach(id -> sessions.add(new SessionId(id)));
         return sessions;
+    }
+
+    @Override
+    public boolean isSessionRevoked(SessionId session) {
+        return !rows.getEntityManager()
+                .createQuery("select 1 from RefreshTokenJpaEntity t where t.sessionId = :session"
+                        + " and t.status = 'REVOKED'", Integer.class)
+                .setParameter("session", session.value())
+                .setMaxResults(1)
+                .getResultList().isEmpty();
+    }
+
+    @Override
+    public Map<SessionId, Instant> sessionsRevokedSince(Instant since) {
+        List<Object[]> found = rows.getEntityManager()
+                .createQuery("select t.sessionId, max(t.revokedAt) from RefreshTokenJpaEntity t"
+                        + " where t.status = 'REVOKED' and t.revokedAt >= :since group by t.sessionId", Object[].class)
+                .setParameter("since", since)
+                .getResultList();
+        Map<SessionId, Instant> revoked = new LinkedHashMap<>();
+        found.forEach(row -> revoked.put(new SessionId((UUID) row[0]), (Instant) row[1]));
+        return revoked;
     }
 }

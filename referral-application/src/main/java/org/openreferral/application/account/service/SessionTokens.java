@@ -2,13 +2,19 @@ package org.openreferral.application.account.service;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.UUID;
 import org.openreferral.application.account.port.in.IssuedTokens;
 import org.openreferral.application.account.port.out.AccessTokenDenyList;
+import org.openreferral.application.account.port.out.AccessTokenDenyList.Verdict;
 import org.openreferral.application.account.port.out.RefreshTokenRepository;
 import org.openreferral.application.account.port.out.TokenIssuer;
 import org.openreferral.application.account.port.out.TokenSecrets;
@@ -21,7 +27,9 @@ import org.openreferral.domain.model.user.User;
 
 /**
  * Opens and ends login sessions: a session is a family of refresh tokens, and every access token names
- * the session it belongs to, so that ending a session also refuses its access tokens until they expire.
+ * the session it belongs to, so that ending a session also refuses its access tokens until they expire. The revoked
+ * sessions in the database are the source of truth; the deny-list is a cache of them that answers alone while it is
+ * healthy and complete.
  */
 public final class SessionTokens {
 
@@ -88,6 +96,58 @@ public final class SessionTokens {
     /** Refuses, until they expire, the access tokens already handed out for these (now revoked) sessions. */
     public void refuseAccessTokensOf(Collection<SessionId> sessions) {
         sessions.forEach(session -> denyList.deny(sessionEntry(session), accessTokens.longestValidity()));
+    }
+
+    /**
+     * Whether an access token with this id and session was refused. The deny-list answers (one round trip); when it
+     * cannot (unreachable, slow, or it may lack denials), the database does: a token of a revoked session is refused,
+     * and an unreachable database is a {@code ServiceUnavailableException}, never an acceptance. A deny-list that may
+     * lack denials is then filled again from the database.
+     */
+    boolean isRefused(String tokenId, SessionId session) {
+        List<String> entries = new ArrayList<>(2);
+        if (tokenId != null) {
+            entries.add(tokenEntry(tokenId));
+        }
+        if (session != null) {
+            entries.add(sessionEntry(session));
+        }
+        if (entries.isEmpty()) {
+            return false;
+        }
+        Verdict verdict = denyList.check(entries);
+        if (verdict != Verdict.UNKNOWN) {
+            return verdict == Verdict.DENIED;
+        }
+        // A token without a session is refused only by its own entry, which the database does not keep (accepted
+        // risk, ADR 0004): the instance that denied it still refuses it from its local copy.
+        boolean revoked = session != null && unitOfWork.reading(() -> refreshTokens.isSessionRevoked(session));
+        denyList.refillIfDue(this::unexpiredDenials);
+        return revoked;
+    }
+
+    /**
+     * Denies every session revoked recently enough for its access tokens to be still around, for the rest of that
+     * time: how an instance whose deny-list is its own learns of the other instances' revocations.
+     */
+    void refuseRecentlyRevokedSessions() {
+        unexpiredDenials().forEach(denyList::deny);
+    }
+
+    /** The deny-list entries of the sessions revoked recently enough for their access tokens to be still around. */
+    private Map<String, Duration> unexpiredDenials() {
+        Instant now = clock.instant();
+        Duration window = accessTokens.longestValidity();
+        Map<SessionId, Instant> revoked =
+                unitOfWork.reading(() -> refreshTokens.sessionsRevokedSince(now.minus(window)));
+        Map<String, Duration> unexpired = new LinkedHashMap<>();
+        revoked.forEach((session, at) -> {
+            Duration left = Duration.between(now, at.plus(window));
+            if (left.compareTo(Duration.ZERO) > 0) {
+                unexpired.put(sessionEntry(session), left);
+            }
+        });
+        return unexpired;
     }
 
     /** Refuses one access token for {@code ttl}, but never longer than any access token is accepted. */

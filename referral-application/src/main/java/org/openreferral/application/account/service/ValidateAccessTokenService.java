@@ -1,11 +1,8 @@
 package org.openreferral.application.account.service;
 
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Objects;
 import org.openreferral.application.account.port.in.ValidateAccessTokenUseCase;
-import org.openreferral.application.account.port.out.AccessTokenDenyList;
 import org.openreferral.application.account.port.out.ClientSubjects;
 import org.openreferral.application.account.port.out.SubjectExistenceCache;
 import org.openreferral.application.account.port.out.UserRepository;
@@ -17,27 +14,28 @@ import org.openreferral.domain.model.user.UserId;
 
 /**
  * The check every authenticated request passes after the signature: one deny-list lookup (the token and
- * its session), and whether the subject (a user, or a machine client) exists. Existence is remembered for {@code subjectCheckTtl}, so
- * the database is asked at most once per user and period; an unknown subject is never remembered, it is
- * refused every time.
+ * its session; the revoked sessions in the database decide when the deny-list cannot, see
+ * {@link SessionTokens#isRefused}), and whether the subject (a user, or a machine client) exists. Existence is
+ * remembered for {@code subjectCheckTtl}, so the database is asked at most once per user and period; an unknown
+ * subject is never remembered, it is refused every time.
  */
 public final class ValidateAccessTokenService implements ValidateAccessTokenUseCase {
 
-    private final AccessTokenDenyList denyList;
+    private final SessionTokens sessions;
     private final UserRepository users;
     private final UnitOfWork unitOfWork;
     private final SubjectExistenceCache knownSubjects;
     private final Duration subjectCheckTtl;
     private final ClientSubjects clients;
 
-    public ValidateAccessTokenService(AccessTokenDenyList denyList, UserRepository users, UnitOfWork unitOfWork,
+    public ValidateAccessTokenService(SessionTokens sessions, UserRepository users, UnitOfWork unitOfWork,
                                       SubjectExistenceCache knownSubjects, Duration subjectCheckTtl,
                                       ClientSubjects clients) {
         Objects.requireNonNull(subjectCheckTtl, "subjectCheckTtl");
         if (subjectCheckTtl.isNegative()) {
             throw new IllegalArgumentException("subjectCheckTtl must not be negative");
         }
-        this.denyList = denyList;
+        this.sessions = Objects.requireNonNull(sessions, "sessions");
         this.users = users;
         this.unitOfWork = unitOfWork;
         this.knownSubjects = knownSubjects;
@@ -47,14 +45,8 @@ public final class ValidateAccessTokenService implements ValidateAccessTokenUseC
 
     @Override
     public void validate(ValidateAccessTokenCommand command) {
-        List<String> entries = new ArrayList<>(2);
-        if (command.tokenId() != null) {
-            entries.add(SessionTokens.tokenEntry(command.tokenId()));
-        }
-        if (command.sessionId() != null) {
-            entries.add(SessionTokens.sessionEntry(new SessionId(command.sessionId())));
-        }
-        if (!entries.isEmpty() && denyList.isAnyDenied(entries)) {
+        SessionId session = command.sessionId() == null ? null : new SessionId(command.sessionId());
+        if (sessions.isRefused(command.tokenId(), session)) {
             throw AuthenticationFailedException.tokenRevoked();
         }
         // Client ids and user ids are both random UUIDs, so one cache remembers both kinds of subject.

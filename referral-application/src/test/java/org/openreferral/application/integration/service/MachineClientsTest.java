@@ -43,7 +43,7 @@ class MachineClientsTest {
     private final DeleteClientService delete = new DeleteClientService(fx.clients, fx.unitOfWork, fx.securityLog);
     private final IssueClientTokenService issue = new IssueClientTokenService(fx.clients, fx.secrets, fx.tokens,
             fx.unitOfWork);
-    private final ValidateAccessTokenService validation = new ValidateAccessTokenService(fx.denyList, fx.users,
+    private final ValidateAccessTokenService validation = new ValidateAccessTokenService(fx.sessions, fx.users,
             fx.unitOfWork, new FakeSubjectExistenceCache(fx.clock), Duration.ofSeconds(30),
             new ClientSubjectsService(fx.clients, fx.unitOfWork));
 

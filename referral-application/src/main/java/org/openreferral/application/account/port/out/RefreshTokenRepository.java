@@ -1,6 +1,7 @@
 package org.openreferral.application.account.port.out;
 
 import java.time.Instant;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.openreferral.domain.model.session.RefreshToken;
@@ -39,4 +40,13 @@ public interface RefreshTokenRepository {
      * active token), whose access tokens may still be around.
      */
     Set<SessionId> revokeAllOf(UserId user, Instant now);
+
+    /**
+     * Whether the session was revoked (logout, password reset, a reused token): the source of truth of the
+     * access-token deny-list, asked when the list cannot answer.
+     */
+    boolean isSessionRevoked(SessionId session);
+
+    /** The sessions revoked at or after {@code since}, each with its latest revocation. */
+    Map<SessionId, Instant> sessionsRevokedSince(Instant since);
 }
