@@ -2,7 +2,8 @@
 # Two instances of the packaged app on one PostgreSQL and one Redis (the machine's), as operators run them:
 # a token from A works on B, a code revoked on B is no longer served by A's lookup (the shared cache is
 # evicted), rate limits and logouts are shared too, and held rewards released by both instances' jobs are
-# written once, and each webhook event is delivered once. Creates and drops its own
+# written once, each webhook event is delivered once, and a logout on A is refused by B while Redis is away (the
+# instances reach Redis through a local TCP relay that the script stops and starts again). Creates and drops its own
 # database, generates one JWT key pair for both, stops both instances by PID.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -20,6 +21,7 @@ JAR=referral-bootstrap/target/quarkus-app/quarkus-run.jar
 LOOKUP_LIMIT=10
 A_PID=""
 B_PID=""
+RELAY_PID=""
 
 stop() { # stop PID: TERM, wait up to 20 s for it to exit, then KILL
   [ -n "$1" ] || return 0
@@ -32,7 +34,7 @@ stop() { # stop PID: TERM, wait up to 20 s for it to exit, then KILL
   wait "$1" 2>/dev/null || true
 }
 cleanup() {
-  stop "$A_PID"; stop "$B_PID"
+  stop "$A_PID"; stop "$B_PID"; stop "$RELAY_PID"
   psql -h "$PGHOST" -p "$PGPORT" -U "$PGUSER" -d postgres -qc "DROP DATABASE IF EXISTS $DB" >/dev/null 2>&1 || true
   rm -rf "$WORK"
 }
@@ -53,6 +55,50 @@ openssl genpkey -algorithm EC -pkeyopt ec_paramgen_curve:P-256 -out "$WORK/jwt/p
 openssl pkey -in "$WORK/jwt/private.pem" -pubout -out "$WORK/jwt/public.pem" 2>/dev/null
 SECRET="two-instances-$$-$RANDOM$RANDOM"
 
+# The instances reach Redis through this relay: stopping it is Redis going away for both (connections cut, new ones
+# refused), without touching the machine's Redis.
+cat >"$WORK/relay.py" <<'PY'
+import asyncio, sys
+from urllib.parse import urlparse
+
+target = urlparse(sys.argv[2])
+
+async def pipe(reader, writer):
+    try:
+        while data := await reader.read(65536):
+            writer.write(data)
+            await writer.drain()
+    finally:
+        writer.close()
+
+async def relay(client_reader, client_writer):
+    try:
+        server_reader, server_writer = await asyncio.open_connection(target.hostname, target.port or 6379)
+    except OSError:
+        client_writer.close()
+        return
+    await asyncio.gather(pipe(client_reader, server_writer), pipe(server_reader, client_writer),
+                         return_exceptions=True)
+
+async def main():
+    server = await asyncio.start_server(relay, "127.0.0.1", int(sys.argv[1]))
+    async with server:
+        await server.serve_forever()
+
+asyncio.run(main())
+PY
+RELAY_PORT=$(free_port)
+start_relay() {
+  python3 "$WORK/relay.py" "$RELAY_PORT" "$REDIS_URL" &
+  RELAY_PID=$!
+  for _ in $(seq 1 40); do
+    (exec 3<>"/dev/tcp/127.0.0.1/$RELAY_PORT") 2>/dev/null && return 0
+    sleep 0.25
+  done
+  fail "the Redis relay did not start"
+}
+start_relay
+
 start() { # start NAME PORT; the caller reads the PID from $!
   local name=$1 port=$2
   mkdir -p "$WORK/data-$name"
@@ -64,7 +110,7 @@ start() { # start NAME PORT; the caller reads the PID from $!
     QUARKUS_DATASOURCE_JDBC_URL="jdbc:postgresql://$PGHOST:$PGPORT/$DB" \
     QUARKUS_DATASOURCE_USERNAME="$PGUSER" \
     QUARKUS_DATASOURCE_PASSWORD="" \
-    QUARKUS_REDIS_HOSTS="$REDIS_URL" \
+    QUARKUS_REDIS_HOSTS="redis://127.0.0.1:$RELAY_PORT" \
     REFERRAL_CACHE_KEY_SECRET="$SECRET" \
     REFERRAL_MAIL_DISABLED=true \
     REFERRAL_QUALIFY_ON=registration \
@@ -85,7 +131,7 @@ start() { # start NAME PORT; the caller reads the PID from $!
 
 A="http://127.0.0.1:$(free_port)"
 B="http://127.0.0.1:$(free_port)"
-echo "starting A on $A and B on $B against database $DB and $REDIS_URL"
+echo "starting A on $A and B on $B against database $DB and $REDIS_URL (through a relay on port $RELAY_PORT)"
 # A first: it migrates the schema; B then starts on a migrated database, as a rolling deployment would.
 start a "${A##*:}"; A_PID=$!
 await_ready "instance A" "$A_PID" "$A"
@@ -238,6 +284,28 @@ for name in a b; do
 done
 echo "$DISTINCT events (with $TESTS test events) sent through A and B, each delivered once: ok"
 kill $RECEIVER_PID 2>/dev/null || true
+
+# 7. Revocation without Redis: PostgreSQL holds the revoked sessions, Redis only caches them. With Redis away, a
+# session logged out on A is refused by B, another session still works, and the refusal holds once Redis is back.
+DAVE="dave$$"
+register "$A" "$DAVE"
+LEAVING=$(token "$A" "$DAVE")
+STAYING=$(token "$B" "$DAVE")
+stop "$RELAY_PID"; RELAY_PID=""
+expect 204 "$A" POST /api/v1/auth/logout -H "Authorization: Bearer $LEAVING" >/dev/null
+status=$(call "$B" GET /api/v1/users/me -H "Authorization: Bearer $LEAVING")
+[ "$status" = "401" ] || fail "with Redis stopped, B answered $status to a token logged out on A: $(cat "$WORK/body")"
+[ "$(json "['code']" <"$WORK/body")" = "token-revoked" ] || fail "B's 401 is not token-revoked: $(cat "$WORK/body")"
+expect 200 "$B" GET /api/v1/users/me -H "Authorization: Bearer $STAYING" >/dev/null
+start_relay
+for _ in $(seq 1 3); do # back on Redis: the logout made while it was away must not be forgotten
+  status=$(call "$B" GET /api/v1/users/me -H "Authorization: Bearer $LEAVING")
+  [ "$status" = "401" ] || fail "with Redis back, B answered $status to the token logged out while it was away"
+  status=$(call "$A" GET /api/v1/users/me -H "Authorization: Bearer $LEAVING")
+  [ "$status" = "401" ] || fail "with Redis back, A answered $status to the token logged out while it was away"
+done
+expect 200 "$A" GET /api/v1/users/me -H "Authorization: Bearer $STAYING" >/dev/null
+echo "with Redis stopped, a token logged out on A is refused by B, the other session works; still refused with Redis back: ok"
 
 stop "$A_PID"; A_PID=""
 stop "$B_PID"; B_PID=""
