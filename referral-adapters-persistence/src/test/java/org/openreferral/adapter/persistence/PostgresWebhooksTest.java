@@ -6,6 +6,7 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
@@ -33,7 +34,8 @@ import org.openreferral.domain.model.webhook.WebhookEndpoint;
 
 /**
  * The webhook contract against PostgreSQL, and what only a real database shows: workers claiming at the same moment
- * split the due attempts between them, each attempt claimed once. Shares the Quarkus boot of
+ * split the due attempts between them, each attempt claimed once; attempts stored before their finishing time was
+ * kept are purged by their creation, through the purge's index. Shares the Quarkus boot of
  * {@link PostgresRepositoriesTest} (same test resource).
  */
 @QuarkusTest
@@ -61,11 +63,50 @@ class PostgresWebhooksTest {
         return new WebhookStores(unitOfWork, endpoints, deliveries, cursor);
     }
 
+    private void execute(String sql) {
+        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
+            statement.executeUpdate(sql);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     @Nested
     class Contract extends WebhookRepositoryContract {
         @Override
         protected WebhookStores emptyWebhookStores() {
             return emptied();
+        }
+
+        @Test
+        void anAttemptStoredWithoutItsFinishingTimeIsPurgedByItsCreation() {
+            WebhookEndpoint endpoint = endpoint(Optional.empty(), 0);
+            finished(endpoint, NOW, true); // created a second before NOW
+            execute("update webhook_deliveries set finished_at = null");
+
+            assertThat(unitOfWork.inTransaction(() -> deliveries.purgeFinishedBefore(NOW.minusSeconds(1), 10)))
+                    .isZero();
+            assertThat(unitOfWork.inTransaction(() -> deliveries.purgeFinishedBefore(NOW, 10))).isOne();
+        }
+
+        @Test
+        void thePurgeFindsOldFinishedAttemptsThroughItsIndex() throws SQLException {
+            StringBuilder plan = new StringBuilder();
+            try (Connection connection = dataSource.getConnection();
+                 Statement statement = connection.createStatement()) {
+                // Tiny tables are cheaper to scan; without that option the planner would not show the index.
+                statement.execute("set enable_seqscan = off");
+                try (ResultSet rows = statement.executeQuery("explain select id from webhook_deliveries"
+                        + " where status <> 'PENDING' and coalesce(finished_at, created_at)"
+                        + " < timestamptz '2026-03-01T10:00:00Z' limit 1000 for update skip locked")) {
+                    while (rows.next()) {
+                        plan.append(rows.getString(1)).append('\n');
+                    }
+                }
+                statement.execute("reset enable_seqscan");
+            }
+
+            assertThat(plan.toString()).contains("webhook_deliveries_finished_idx");
         }
 
         @Test

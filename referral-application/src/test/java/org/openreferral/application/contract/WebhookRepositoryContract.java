@@ -2,15 +2,20 @@ package org.openreferral.application.contract;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Supplier;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.openreferral.application.integration.port.in.PurgeWebhookDeliveriesUseCase.PurgeWebhookDeliveriesCommand;
+import org.openreferral.application.integration.service.PurgeWebhookDeliveriesService;
 import org.openreferral.application.shared.Page;
 import org.openreferral.application.shared.PageRequest;
 import org.openreferral.domain.model.webhook.DeliveryStatus;
@@ -24,7 +29,8 @@ import org.openreferral.domain.model.webhook.WebhookUrl;
 
 /**
  * Contract of the webhook ports: endpoints read back as stored and list by owner, attempts are claimed once per
- * lease and only the claim's holder writes the outcome, deleting an endpoint takes its attempts, and the cursor.
+ * lease and only the claim's holder writes the outcome, deleting an endpoint takes its attempts, the purge takes
+ * only finished attempts past the cutoff and a bounded number per call, and the cursor.
  */
 public abstract class WebhookRepositoryContract {
 
@@ -76,6 +82,23 @@ public abstract class WebhookRepositoryContract {
                 "{\"id\":1}", due);
         write(() -> stores.deliveries().add(delivery));
         return delivery;
+    }
+
+    /** An attempt made at {@code finishedAt}: SUCCEEDED, or FAILED with no retry left. */
+    protected WebhookDelivery finished(WebhookEndpoint endpoint, Instant finishedAt, boolean succeeded) {
+        WebhookDelivery delivery = pending(endpoint, finishedAt.minusSeconds(1));
+        if (succeeded) {
+            delivery.succeed(200, Duration.ofMillis(5), finishedAt);
+        } else {
+            delivery.fail(Optional.of(500), Duration.ofMillis(5), finishedAt, new RetrySchedule(List.of()), 0);
+        }
+        write(() -> stores.deliveries().update(delivery));
+        return delivery;
+    }
+
+    private Set<UUID> logOf(WebhookEndpoint endpoint) {
+        return read(() -> stores.deliveries().listFor(endpoint.id(), new PageRequest(1, PageRequest.MAX_SIZE)))
+                .items().stream().map(WebhookDelivery::id).collect(Collectors.toSet());
     }
 
     @Test
@@ -162,7 +185,9 @@ public abstract class WebhookRepositoryContract {
         assertThat(failed.responseStatus()).contains(502);
         assertThat(failed.durationMs()).contains(40L);
         assertThat(failed.nextAttemptAt()).contains(NOW.plusSeconds(6));
+        assertThat(failed.finishedAt()).contains(NOW.plusSeconds(1));
         assertThat(log.get(0).status()).isEqualTo(DeliveryStatus.PENDING);
+        assertThat(log.get(0).finishedAt()).isEmpty();
         assertThat(writing(() -> stores.deliveries().lockClaimed(due.id(), claim))).as("no longer pending").isEmpty();
         assertThat(writing(() -> stores.deliveries().claimDue(NOW.plusSeconds(6), UUID.randomUUID(),
                 NOW.plusSeconds(36), 10))).extracting(WebhookDelivery::attempt).containsExactly(2);
@@ -198,6 +223,70 @@ public abstract class WebhookRepositoryContract {
                 .isEmpty();
         assertThat(read(() -> stores.deliveries().listFor(gone.id(), PageRequest.first())).total()).isZero();
         assertThat(read(() -> stores.endpoints().enabled())).isEmpty();
+    }
+
+    @Test
+    void thePurgeTakesFinishedAttemptsOlderThanTheCutoffAndNothingElse() {
+        WebhookEndpoint endpoint = endpoint(Optional.empty(), 0);
+        Instant cutoff = NOW.plus(Duration.ofDays(30));
+        WebhookDelivery claimed = pending(endpoint, NOW);
+        UUID claim = UUID.randomUUID();
+        write(() -> stores.deliveries().claimDue(NOW, claim, NOW.plus(LEASE), 10));
+        WebhookDelivery unclaimed = pending(endpoint, NOW);
+        finished(endpoint, NOW.plusSeconds(1), true);
+        finished(endpoint, NOW.plusSeconds(2), false);
+        WebhookDelivery superseded = pending(endpoint, NOW);
+        WebhookDelivery retry = writing(() -> {
+            WebhookDelivery next = superseded.fail(Optional.of(503), Duration.ofMillis(5), NOW.plusSeconds(3),
+                    new RetrySchedule(List.of(Duration.ofDays(40))), 0).orElseThrow();
+            stores.deliveries().update(superseded);
+            stores.deliveries().add(next);
+            return next;
+        });
+        WebhookDelivery atTheCutoff = finished(endpoint, cutoff, true);
+        WebhookDelivery madeLate = pending(endpoint, NOW);
+        madeLate.succeed(200, Duration.ofMillis(5), cutoff.plusSeconds(1));
+        write(() -> stores.deliveries().update(madeLate));
+
+        assertThat(writing(() -> stores.deliveries().purgeFinishedBefore(cutoff, 100))).isEqualTo(3);
+
+        assertThat(logOf(endpoint)).as("pending (claimed or not) and finished at or after the cutoff")
+                .containsExactlyInAnyOrder(claimed.id(), unclaimed.id(), retry.id(), atTheCutoff.id(), madeLate.id());
+        assertThat(writing(() -> stores.deliveries().lockClaimed(claimed.id(), claim))).as("still claimed")
+                .isPresent();
+    }
+
+    @Test
+    void thePurgeDeletesAtMostItsLimitPerCall() {
+        WebhookEndpoint endpoint = endpoint(Optional.empty(), 0);
+        for (int i = 0; i < 5; i++) {
+            finished(endpoint, NOW.plusSeconds(i), i % 2 == 0);
+        }
+        Instant cutoff = NOW.plus(Duration.ofDays(1));
+
+        assertThat(writing(() -> stores.deliveries().purgeFinishedBefore(cutoff, 2))).isEqualTo(2);
+        assertThat(logOf(endpoint)).hasSize(3);
+        assertThat(writing(() -> stores.deliveries().purgeFinishedBefore(cutoff, 2))).isEqualTo(2);
+        assertThat(writing(() -> stores.deliveries().purgeFinishedBefore(cutoff, 2))).isOne();
+        assertThat(writing(() -> stores.deliveries().purgeFinishedBefore(cutoff, 2))).isZero();
+        assertThat(logOf(endpoint)).isEmpty();
+    }
+
+    @Test
+    void thePurgeUseCaseLoopsBatchByBatchUntilTheBacklogIsGone() {
+        WebhookEndpoint endpoint = endpoint(Optional.empty(), 0);
+        for (int i = 0; i < 7; i++) {
+            finished(endpoint, NOW.plusSeconds(i), true);
+        }
+        WebhookDelivery recent = finished(endpoint, NOW.plus(Duration.ofDays(30)), true);
+        WebhookDelivery waiting = pending(endpoint, NOW);
+        Clock clock = Clock.fixed(NOW.plus(Duration.ofDays(30)).plusSeconds(10), ZoneOffset.UTC);
+        PurgeWebhookDeliveriesService purge = new PurgeWebhookDeliveriesService(stores.deliveries(),
+                stores.unitOfWork(), clock, 3);
+
+        assertThat(purge.purge(new PurgeWebhookDeliveriesCommand(Duration.ofDays(30)))).isEqualTo(7);
+
+        assertThat(logOf(endpoint)).containsExactlyInAnyOrder(recent.id(), waiting.id());
     }
 
     @Test

@@ -84,6 +84,19 @@ public final class InMemoryWebhookDeliveryRepository implements WebhookDeliveryR
                 .map(InMemoryWebhookDeliveryRepository::copy).toList(), page);
     }
 
+    @Override
+    public int purgeFinishedBefore(Instant cutoff, int limit) {
+        unitOfWork.requireWritable();
+        List<UUID> old = rows.values().stream().map(Row::delivery)
+                .filter(d -> d.status() != DeliveryStatus.PENDING)
+                .filter(d -> d.finishedAt().orElse(d.createdAt()).isBefore(cutoff))
+                .limit(limit)
+                .map(WebhookDelivery::id)
+                .toList();
+        old.forEach(rows::remove);
+        return old.size();
+    }
+
     /** Every attempt, for assertions. */
     public List<WebhookDelivery> all() {
         return rows.values().stream().map(row -> copy(row.delivery())).toList();
@@ -91,7 +104,8 @@ public final class InMemoryWebhookDeliveryRepository implements WebhookDeliveryR
 
     private static WebhookDelivery copy(WebhookDelivery d) {
         return WebhookDelivery.reconstitute(d.id(), d.endpoint(), d.eventId(), d.eventType(), d.attempt(),
-                d.payload(), d.createdAt(), d.status(), d.responseStatus(), d.durationMs(), d.nextAttemptAt());
+                d.payload(), d.createdAt(), d.status(), d.responseStatus(), d.durationMs(), d.nextAttemptAt(),
+                d.finishedAt());
     }
 
     @Override

@@ -55,4 +55,15 @@ public interface WebhookSettings {
     /** Events fanned out per dispatcher turn. */
     @WithDefault("500")
     int dispatchBatchSize();
+
+    /** How long a finished (SUCCEEDED or FAILED) attempt stays in the delivery log, counted from its finish. */
+    @WithDefault("P30D")
+    Duration deliveryRetention();
+
+    /**
+     * How often finished attempts past the retention are deleted ({@code PT1H}, {@code 30m}; {@code off} stops the
+     * purge on this instance).
+     */
+    @WithDefault("PT1H")
+    String deliveryPurgeInterval();
 }

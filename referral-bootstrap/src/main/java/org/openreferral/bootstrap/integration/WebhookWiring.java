@@ -10,6 +10,7 @@ import org.openreferral.application.integration.port.in.DispatchWebhookEventsUse
 import org.openreferral.application.integration.port.in.GetWebhookUseCase;
 import org.openreferral.application.integration.port.in.ListWebhookDeliveriesUseCase;
 import org.openreferral.application.integration.port.in.ListWebhooksUseCase;
+import org.openreferral.application.integration.port.in.PurgeWebhookDeliveriesUseCase;
 import org.openreferral.application.integration.port.in.RotateWebhookSecretUseCase;
 import org.openreferral.application.integration.port.in.TestWebhookUseCase;
 import org.openreferral.application.integration.port.in.UpdateWebhookUseCase;
@@ -28,6 +29,7 @@ import org.openreferral.application.integration.service.DispatchWebhookEventsSer
 import org.openreferral.application.integration.service.GetWebhookService;
 import org.openreferral.application.integration.service.ListWebhookDeliveriesService;
 import org.openreferral.application.integration.service.ListWebhooksService;
+import org.openreferral.application.integration.service.PurgeWebhookDeliveriesService;
 import org.openreferral.application.integration.service.RotateWebhookSecretService;
 import org.openreferral.application.integration.service.TestWebhookService;
 import org.openreferral.application.integration.service.UpdateWebhookService;
@@ -35,7 +37,10 @@ import org.openreferral.application.integration.service.WebhookUrlGuard;
 import org.openreferral.application.shared.UnitOfWork;
 import org.openreferral.domain.model.webhook.RetrySchedule;
 
-/** Wires the webhook part of the integration slice: endpoint management, the dispatcher and the delivery worker. */
+/**
+ * Wires the webhook part of the integration slice: endpoint management, the dispatcher, the delivery worker and the
+ * delivery log's purge.
+ */
 @ApplicationScoped
 public class WebhookWiring {
 
@@ -115,5 +120,12 @@ public class WebhookWiring {
         return new DeliverWebhooksService(deliveries, endpoints, sender, signatures, guard, unitOfWork, clock,
                 new DeliverWebhooksService.Policy(new RetrySchedule(settings.retrySchedule()),
                         settings.disableAfterFailures(), settings.claimLease()));
+    }
+
+    @Produces
+    @ApplicationScoped
+    PurgeWebhookDeliveriesUseCase purgeWebhookDeliveries(WebhookDeliveryRepository deliveries, UnitOfWork unitOfWork,
+                                                         Clock clock) {
+        return new PurgeWebhookDeliveriesService(deliveries, unitOfWork, clock);
     }
 }

@@ -45,6 +45,9 @@ public class WebhookDeliveryJpaEntity {
     @Column(name = "next_attempt_at")
     public Instant nextAttemptAt;
 
+    @Column(name = "finished_at")
+    public Instant finishedAt;
+
     @Column(name = "claim_owner")
     public UUID claimOwner;
 

@@ -83,6 +83,7 @@ public class WebhookDeliveryRepositoryAdapter implements WebhookDeliveryReposito
         row.responseStatus = delivery.responseStatus().orElse(null);
         row.durationMs = delivery.durationMs().orElse(null);
         row.nextAttemptAt = delivery.nextAttemptAt().orElse(null);
+        row.finishedAt = delivery.finishedAt().orElse(null);
         row.claimOwner = null;
         row.claimExpiresAt = null;
         em.flush();
@@ -101,10 +102,22 @@ public class WebhookDeliveryRepositoryAdapter implements WebhookDeliveryReposito
         return Page.of(items, total, page);
     }
 
+    @Override
+    public int purgeFinishedBefore(Instant cutoff, int limit) {
+        // The expression matches webhook_deliveries_finished_idx; SKIP LOCKED leaves rows a worker or an endpoint's
+        // deletion holds to the next run instead of waiting for them.
+        return em.createNativeQuery("delete from webhook_deliveries where id in (select id from webhook_deliveries"
+                        + " where status <> 'PENDING' and coalesce(finished_at, created_at) < ?1"
+                        + " limit ?2 for update skip locked)")
+                .setParameter(1, cutoff)
+                .setParameter(2, limit)
+                .executeUpdate();
+    }
+
     private static WebhookDelivery toDomain(WebhookDeliveryJpaEntity row) {
         return WebhookDelivery.reconstitute(row.id, new WebhookId(row.endpointId), row.eventId, row.eventType,
                 row.attempt, row.payload, row.createdAt, DeliveryStatus.valueOf(row.status),
                 Optional.ofNullable(row.responseStatus), Optional.ofNullable(row.durationMs),
-                Optional.ofNullable(row.nextAttemptAt));
+                Optional.ofNullable(row.nextAttemptAt), Optional.ofNullable(row.finishedAt));
     }
 }

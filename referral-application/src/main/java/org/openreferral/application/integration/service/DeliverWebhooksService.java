@@ -137,7 +137,7 @@ public final class DeliverWebhooksService implements DeliverWebhooksUseCase {
         WebhookEndpoint endpoint = locked.get();
         WebhookDelivery delivery = mine.get();
         if (result.status().filter(WebhookDelivery::accepted).isPresent()) {
-            delivery.succeed(result.status().get(), result.took());
+            delivery.succeed(result.status().get(), result.took(), clock.instant());
             endpoint.recordSuccess();
         } else {
             delivery.fail(result.status(), result.took(), clock.instant(), policy.retries(), jitter.getAsDouble())

@@ -30,6 +30,7 @@ import org.openreferral.application.integration.port.in.DeliverWebhooksUseCase.D
 import org.openreferral.application.integration.port.in.DispatchWebhookEventsUseCase.DispatchWebhookEventsCommand;
 import org.openreferral.application.integration.port.in.GetWebhookUseCase.GetWebhookQuery;
 import org.openreferral.application.integration.port.in.ListWebhooksUseCase.ListWebhooksQuery;
+import org.openreferral.application.integration.port.in.PurgeWebhookDeliveriesUseCase.PurgeWebhookDeliveriesCommand;
 import org.openreferral.application.integration.port.in.RotateWebhookSecretUseCase.RotateWebhookSecretCommand;
 import org.openreferral.application.integration.port.in.TestWebhookUseCase.TestWebhookCommand;
 import org.openreferral.application.integration.port.in.UpdateWebhookUseCase.UpdateWebhookCommand;
@@ -56,7 +57,8 @@ import org.openreferral.domain.model.webhook.WebhookUrl;
 
 /**
  * Webhooks over in-memory stores: who manages which endpoint, fan-out rules, signatures, retries with jitter,
- * auto-disable, and the claims that keep workers apart and recover a crashed worker's attempts after their lease.
+ * auto-disable, the claims that keep workers apart and recover a crashed worker's attempts after their lease, and
+ * the delivery log's retention.
  */
 class WebhooksTest {
 
@@ -419,5 +421,44 @@ class WebhooksTest {
                         Optional.empty(), Optional.empty(), Optional.empty())))
                 .isInstanceOf(RuleViolationException.class);
         assertThat(view(endpoint).url()).isEqualTo("https://hooks.example.com/in");
+    }
+
+    @Test
+    void finishedAttemptsGoOnceTheRetentionPassedSinceTheirFinishInBatchesAndPendingOnesStay() {
+        CreatedWebhook live = subscribe(admin, "*");
+        CreatedWebhook off = subscribe(admin, "*");
+        for (int i = 0; i < 4; i++) {
+            event(EventType.CODE_CREATED);
+        }
+        dispatch();
+        update.update(new UpdateWebhookCommand(admin, id(off), Optional.empty(), Optional.empty(), Optional.empty(),
+                Optional.of(false))); // its attempts stay PENDING
+        sender.script.add(SendResult.answered(500, Duration.ofMillis(5)));
+        assertThat(deliver()).isEqualTo(4);
+        clock.advance(Duration.ofDays(1));
+        assertThat(deliver()).as("the retry, created a day before it is made").isOne();
+        clock.advance(Duration.ofDays(30).minusMinutes(1));
+        PurgeWebhookDeliveriesService purge = new PurgeWebhookDeliveriesService(deliveries, unitOfWork, clock, 2);
+        int commitsBefore = unitOfWork.commits();
+
+        assertThat(purge.purge(new PurgeWebhookDeliveriesCommand(Duration.ofDays(30)))).isEqualTo(4);
+
+        assertThat(unitOfWork.commits() - commitsBefore).as("two full batches, then an empty one").isEqualTo(3);
+        List<WebhookDelivery> left = attempts(live);
+        assertThat(left).extracting(WebhookDelivery::attempt).containsExactly(2);
+        assertThat(left.get(0).status()).isEqualTo(DeliveryStatus.SUCCEEDED);
+        assertThat(left.get(0).finishedAt()).contains(NOW.plus(Duration.ofDays(1)));
+        assertThat(attempts(off)).hasSize(4).extracting(WebhookDelivery::status).containsOnly(DeliveryStatus.PENDING);
+        assertThat(purge.purge(new PurgeWebhookDeliveriesCommand(Duration.ofDays(30)))).isZero();
+    }
+
+    @Test
+    void theDeliveryRetentionMustBePositive() {
+        assertThatThrownBy(() -> new PurgeWebhookDeliveriesCommand(Duration.ZERO))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new PurgeWebhookDeliveriesCommand(Duration.ofDays(-1)))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new PurgeWebhookDeliveriesService(deliveries, unitOfWork, clock, 0))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 }

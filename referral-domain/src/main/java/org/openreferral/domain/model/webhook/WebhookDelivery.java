@@ -8,8 +8,8 @@ import java.util.UUID;
 
 /**
  * One attempt to deliver one event to one endpoint. It starts PENDING and due at {@code nextAttemptAt}; it ends
- * SUCCEEDED or FAILED with what the receiver answered, and a failed one leads to the next attempt while the retry
- * schedule has one (its {@code nextAttemptAt} then tells when).
+ * SUCCEEDED or FAILED with what the receiver answered and when it was made ({@code finishedAt}), and a failed one
+ * leads to the next attempt while the retry schedule has one (its {@code nextAttemptAt} then tells when).
  */
 public final class WebhookDelivery {
 
@@ -24,10 +24,11 @@ public final class WebhookDelivery {
     private Optional<Integer> responseStatus;
     private Optional<Long> durationMs;
     private Optional<Instant> nextAttemptAt;
+    private Optional<Instant> finishedAt;
 
     private WebhookDelivery(UUID id, WebhookId endpoint, UUID eventId, String eventType, int attempt, String payload,
                             Instant createdAt, DeliveryStatus status, Optional<Integer> responseStatus,
-                            Optional<Long> durationMs, Optional<Instant> nextAttemptAt) {
+                            Optional<Long> durationMs, Optional<Instant> nextAttemptAt, Optional<Instant> finishedAt) {
         this.id = Objects.requireNonNull(id, "id");
         this.endpoint = Objects.requireNonNull(endpoint, "endpoint");
         this.eventId = Objects.requireNonNull(eventId, "eventId");
@@ -42,22 +43,29 @@ public final class WebhookDelivery {
         this.responseStatus = Objects.requireNonNull(responseStatus, "responseStatus");
         this.durationMs = Objects.requireNonNull(durationMs, "durationMs");
         this.nextAttemptAt = Objects.requireNonNull(nextAttemptAt, "nextAttemptAt");
+        this.finishedAt = Objects.requireNonNull(finishedAt, "finishedAt");
+        if (status == DeliveryStatus.PENDING && finishedAt.isPresent()) {
+            throw new IllegalArgumentException("a pending attempt has not finished");
+        }
     }
 
     /** The first attempt to deliver an event ({@code payload}, its JSON) to {@code endpoint}, due at once. */
     public static WebhookDelivery first(WebhookId endpoint, UUID eventId, String eventType, String payload,
                                         Instant now) {
         return new WebhookDelivery(UUID.randomUUID(), endpoint, eventId, eventType, 1, payload, now,
-                DeliveryStatus.PENDING, Optional.empty(), Optional.empty(), Optional.of(now));
+                DeliveryStatus.PENDING, Optional.empty(), Optional.empty(), Optional.of(now), Optional.empty());
     }
 
-    /** For persistence only: an attempt as stored. */
+    /**
+     * For persistence only: an attempt as stored ({@code finishedAt} may be empty for an attempt finished before the
+     * time was recorded).
+     */
     public static WebhookDelivery reconstitute(UUID id, WebhookId endpoint, UUID eventId, String eventType,
                                                int attempt, String payload, Instant createdAt, DeliveryStatus status,
                                                Optional<Integer> responseStatus, Optional<Long> durationMs,
-                                               Optional<Instant> nextAttemptAt) {
+                                               Optional<Instant> nextAttemptAt, Optional<Instant> finishedAt) {
         return new WebhookDelivery(id, endpoint, eventId, eventType, attempt, payload, createdAt, status,
-                responseStatus, durationMs, nextAttemptAt);
+                responseStatus, durationMs, nextAttemptAt, finishedAt);
     }
 
     /** Whether a receiver's HTTP status means it took the event (any 2xx). */
@@ -65,13 +73,14 @@ public final class WebhookDelivery {
         return httpStatus >= 200 && httpStatus < 300;
     }
 
-    /** The receiver took the event. */
-    public void succeed(int httpStatus, Duration took) {
+    /** The receiver took the event; the attempt finished at {@code now}. */
+    public void succeed(int httpStatus, Duration took, Instant now) {
         requirePending();
         status = DeliveryStatus.SUCCEEDED;
         responseStatus = Optional.of(httpStatus);
         durationMs = Optional.of(took.toMillis());
         nextAttemptAt = Optional.empty();
+        finishedAt = Optional.of(now);
     }
 
     /**
@@ -84,9 +93,10 @@ public final class WebhookDelivery {
         status = DeliveryStatus.FAILED;
         responseStatus = httpStatus;
         durationMs = Optional.of(took.toMillis());
+        finishedAt = Optional.of(now);
         Optional<WebhookDelivery> next = schedule.delayAfter(attempt, jitter).map(delay -> new WebhookDelivery(
                 UUID.randomUUID(), endpoint, eventId, eventType, attempt + 1, payload, now, DeliveryStatus.PENDING,
-                Optional.empty(), Optional.empty(), Optional.of(now.plus(delay))));
+                Optional.empty(), Optional.empty(), Optional.of(now.plus(delay)), Optional.empty()));
         nextAttemptAt = next.flatMap(WebhookDelivery::nextAttemptAt);
         return next;
     }
@@ -139,5 +149,10 @@ public final class WebhookDelivery {
 
     public Optional<Instant> nextAttemptAt() {
         return nextAttemptAt;
+    }
+
+    /** When the attempt was made and its outcome known; empty while PENDING. */
+    public Optional<Instant> finishedAt() {
+        return finishedAt;
     }
 }

@@ -126,9 +126,12 @@ class WebhookModelTest {
     void anAttemptIsMadeOnce() {
         WebhookDelivery attempt = WebhookDelivery.first(WebhookId.newId(), UUID.randomUUID(), "code.created", "{}",
                 NOW);
-        attempt.succeed(200, Duration.ofMillis(3));
+        attempt.succeed(200, Duration.ofMillis(3), NOW.plusSeconds(1));
 
-        assertThatThrownBy(() -> attempt.succeed(200, Duration.ZERO)).isInstanceOf(IllegalStateException.class);
+        assertThat(attempt.finishedAt()).contains(NOW.plusSeconds(1));
+        assertThatThrownBy(() -> attempt.succeed(200, Duration.ZERO, NOW.plusSeconds(2)))
+                .isInstanceOf(IllegalStateException.class);
+        assertThat(attempt.finishedAt()).contains(NOW.plusSeconds(1));
         assertThat(WebhookDelivery.accepted(299)).isTrue();
         assertThat(WebhookDelivery.accepted(300)).isFalse();
         assertThat(WebhookDelivery.accepted(199)).isFalse();

@@ -34,4 +34,11 @@ public interface WebhookDeliveryRepository {
 
     /** The attempts for one endpoint, newest first, paged. */
     Page<WebhookDelivery> listFor(WebhookId endpoint, PageRequest page);
+
+    /**
+     * Deletes at most {@code limit} attempts that finished (SUCCEEDED or FAILED) before {@code cutoff}; how many it
+     * deleted. An attempt stored without its finishing time counts from its creation. PENDING attempts, claimed or
+     * not, are never deleted; attempts another transaction holds locked are skipped, not waited for.
+     */
+    int purgeFinishedBefore(Instant cutoff, int limit);
 }
