@@ -1,6 +1,5 @@
 package org.openreferral.bootstrap.http;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.ext.web.Router;
@@ -10,7 +9,6 @@ import jakarta.enterprise.event.Observes;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.openreferral.adapter.rest.shared.problem.ProblemDetail;
 
 /**
  * Admission control (the contract's "Overload"): at most {@code referral.http.max-concurrent-requests} requests are
@@ -70,16 +68,8 @@ public class AdmissionControl {
     }
 
     private void refuse(RoutingContext context) {
-        ProblemDetail problem = ProblemDetail.of(SERVICE_UNAVAILABLE, "overloaded",
+        RouteProblems.answer(context, json, SERVICE_UNAVAILABLE, "overloaded",
                 "The service is at its limit of concurrent requests; retry after the time in Retry-After.",
-                context.request().path(), null);
-        try {
-            context.response().setStatusCode(SERVICE_UNAVAILABLE)
-                    .putHeader(HttpHeaders.CONTENT_TYPE, ProblemDetail.MEDIA_TYPE)
-                    .putHeader(HttpHeaders.RETRY_AFTER, retryAfterSeconds)
-                    .end(json.writeValueAsString(problem));
-        } catch (JsonProcessingException e) {
-            context.fail(SERVICE_UNAVAILABLE, e);
-        }
+                response -> response.putHeader(HttpHeaders.RETRY_AFTER, retryAfterSeconds));
     }
 }

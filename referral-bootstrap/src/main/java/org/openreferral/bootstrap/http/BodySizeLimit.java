@@ -1,6 +1,5 @@
 package org.openreferral.bootstrap.http;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.runtime.configuration.MemorySize;
 import io.vertx.core.buffer.Buffer;
@@ -11,7 +10,6 @@ import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.openreferral.adapter.rest.shared.problem.ProblemDetail;
 
 /**
  * Reads every API request body completely on the event loop, up to {@code referral.http.max-body-size}, before
@@ -95,16 +93,9 @@ public class BodySizeLimit {
     }
 
     private void refuse(RoutingContext context) {
-        ProblemDetail problem = ProblemDetail.of(PAYLOAD_TOO_LARGE, "payload-too-large",
-                "The request body is larger than " + maxBodyBytes + " bytes.", context.request().path(), null);
-        try {
-            context.response().setStatusCode(PAYLOAD_TOO_LARGE)
-                    .putHeader(HttpHeaders.CONTENT_TYPE, ProblemDetail.MEDIA_TYPE)
-                    // The rest of the body is not read; the connection cannot carry another request.
-                    .putHeader(HttpHeaders.CONNECTION, HttpHeaders.CLOSE)
-                    .end(json.writeValueAsString(problem));
-        } catch (JsonProcessingException e) {
-            context.fail(PAYLOAD_TOO_LARGE, e);
-        }
+        RouteProblems.answer(context, json, PAYLOAD_TOO_LARGE, "payload-too-large",
+                "The request body is larger than " + maxBodyBytes + " bytes.",
+                // The rest of the body is not read; the connection cannot carry another request.
+                response -> response.putHeader(HttpHeaders.CONNECTION, HttpHeaders.CLOSE));
     }
 }

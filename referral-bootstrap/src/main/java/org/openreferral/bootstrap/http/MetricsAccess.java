@@ -1,6 +1,5 @@
 package org.openreferral.bootstrap.http;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.ext.web.Router;
@@ -13,7 +12,6 @@ import java.security.NoSuchAlgorithmException;
 import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
-import org.openreferral.adapter.rest.shared.problem.ProblemDetail;
 import org.openreferral.bootstrap.ReferralApplication;
 
 /**
@@ -65,16 +63,9 @@ public class MetricsAccess {
             context.next();
             return;
         }
-        ProblemDetail problem = ProblemDetail.of(UNAUTHORIZED, "unauthorized",
-                "The metrics need the bearer token configured for them.", context.request().path(), null);
-        try {
-            context.response().setStatusCode(UNAUTHORIZED)
-                    .putHeader(HttpHeaders.CONTENT_TYPE, ProblemDetail.MEDIA_TYPE)
-                    .putHeader("WWW-Authenticate", "Bearer realm=\"metrics\"")
-                    .end(json.writeValueAsString(problem));
-        } catch (JsonProcessingException e) {
-            context.fail(UNAUTHORIZED, e);
-        }
+        RouteProblems.answer(context, json, UNAUTHORIZED, "unauthorized",
+                "The metrics need the bearer token configured for them.",
+                response -> response.putHeader("WWW-Authenticate", "Bearer realm=\"metrics\""));
     }
 
     /** Compares digests in constant time, so neither the token's content nor its length leaks through timing. */
