@@ -8,7 +8,11 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import org.openreferral.application.referral.port.out.ReferralCodeCache;
+import org.openreferral.application.shared.ratelimit.AttemptCounters;
+import org.openreferral.application.shared.ratelimit.AttemptCounters.Window;
 import org.openreferral.domain.model.user.Email;
 
 /**
@@ -30,15 +34,23 @@ public final class FakeReferralCodeCache implements ReferralCodeCache {
 
     private final Clock clock;
     private final FakeUnitOfWork unitOfWork;
+    private final AttemptCounters counters;
     private final Map<Email, Entry> entries = new HashMap<>();
     private final Map<Email, String> generations = new HashMap<>();
     private final List<Put> puts = new ArrayList<>();
     private final List<Email> evictions = new ArrayList<>();
     private boolean usedInsideTransaction;
 
-    public FakeReferralCodeCache(Clock clock, FakeUnitOfWork unitOfWork) {
+    public FakeReferralCodeCache(Clock clock, FakeUnitOfWork unitOfWork, AttemptCounters counters) {
         this.clock = clock;
         this.unitOfWork = unitOfWork;
+        this.counters = counters;
+    }
+
+    @Override
+    public CompletionStage<CountedRead> readCounting(Email referrer, Optional<Attempt> attempt) {
+        Optional<Window> counted = attempt.map(a -> counters.increment(a.key(), a.window(), a.now()));
+        return CompletableFuture.completedFuture(new CountedRead(read(referrer), counted));
     }
 
     @Override

@@ -14,7 +14,8 @@ class FakeReferralCodeCacheTest {
     private static final Email JOHN = new Email("john@example.com");
 
     private final MutableClock clock = new MutableClock(Fixture.START);
-    private final FakeReferralCodeCache cache = new FakeReferralCodeCache(clock, new FakeUnitOfWork());
+    private final FakeReferralCodeCache cache =
+            new FakeReferralCodeCache(clock, new FakeUnitOfWork(), new FakeAttemptCounters());
     private final CachedCode code = new CachedCode("Summer-2026", Fixture.START.plus(Duration.ofHours(1)));
     private final CachedCode otherCode = new CachedCode("Winter-2026", Fixture.START.plus(Duration.ofHours(2)));
 

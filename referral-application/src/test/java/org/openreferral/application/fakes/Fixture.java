@@ -50,7 +50,8 @@ public final class Fixture {
     public final InMemoryReferralCodeRepository codes = new InMemoryReferralCodeRepository(unitOfWork, users);
     public final InMemoryReferralRepository referrals = new InMemoryReferralRepository(unitOfWork, users, codes);
     public final InMemoryRewardLedger ledger = new InMemoryRewardLedger(unitOfWork);
-    public final FakeReferralCodeCache codeCache = new FakeReferralCodeCache(clock, unitOfWork);
+    public final FakeAttemptCounters counters = new FakeAttemptCounters();
+    public final FakeReferralCodeCache codeCache = new FakeReferralCodeCache(clock, unitOfWork, counters);
     public final FakeEmailVerdictCache verdictCache = new FakeEmailVerdictCache(clock);
     public final FakeEmailVerifier verifier = new FakeEmailVerifier(unitOfWork);
     public final FakePasswordHasher hasher = new FakePasswordHasher(unitOfWork);
@@ -63,7 +64,6 @@ public final class Fixture {
     /** The slices' event ports as wired in production: into the (in-memory) outbox, where tests read them. */
     public final AccountEvents accountEvents = new AccountEventsService(events);
     public final ReferralEvents referralEvents = new ReferralEventsService(events, referrals);
-    public final FakeAttemptCounters counters = new FakeAttemptCounters();
     public final FakeAccessTokenDenyList denyList = new FakeAccessTokenDenyList(clock);
     public final FakePasswordResetMailer mailer = new FakePasswordResetMailer(unitOfWork);
     public final InMemoryEmailVerificationTokenRepository verificationTokens =

@@ -5,6 +5,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 import java.time.Clock;
+import java.util.concurrent.ExecutorService;
 import java.util.random.RandomGenerator;
 import org.jboss.logging.Logger;
 import org.openreferral.application.account.port.out.ReferralAttribution;
@@ -47,6 +48,7 @@ import org.openreferral.application.referral.service.RevokeReferralCodeService;
 import org.openreferral.application.referral.service.RewardReferrals;
 import org.openreferral.application.referral.service.VoidReferralService;
 import org.openreferral.application.shared.UnitOfWork;
+import org.openreferral.application.shared.ratelimit.RateLimitPolicy;
 import org.openreferral.domain.model.referral.CodePolicy;
 import org.openreferral.domain.model.referral.FraudRules;
 import org.openreferral.domain.model.referral.RewardCaps;
@@ -194,8 +196,11 @@ public class ReferralWiring {
     @Produces
     @ApplicationScoped
     LookupReferralCodeUseCase lookupReferralCode(ReferralCodeRepository codes, ReferralCodeCache cache,
-                                                 UnitOfWork unitOfWork, Clock clock, ReferralMetrics metrics) {
-        return metrics.lookups(new LookupReferralCodeService(codes, cache, unitOfWork, clock));
+                                                 UnitOfWork unitOfWork, Clock clock, RateLimitPolicy rateLimits,
+                                                 ExecutorService workers, ReferralMetrics metrics) {
+        // A cached answer completes on the Redis client's event loop; a miss reads the database on Quarkus'
+        // worker pool.
+        return metrics.lookups(new LookupReferralCodeService(codes, cache, unitOfWork, clock, rateLimits, workers));
     }
 
     @Produces

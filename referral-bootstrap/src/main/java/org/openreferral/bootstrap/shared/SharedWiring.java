@@ -17,6 +17,7 @@ import org.openreferral.application.shared.ratelimit.CheckRateLimitService;
 import org.openreferral.application.shared.ratelimit.CheckRateLimitService.Limit;
 import org.openreferral.application.shared.ratelimit.CheckRateLimitUseCase;
 import org.openreferral.application.shared.ratelimit.CheckRateLimitUseCase.RateLimitedAction;
+import org.openreferral.application.shared.ratelimit.RateLimitPolicy;
 import org.openreferral.bootstrap.shared.SharedSettings.RateLimit;
 import org.openreferral.bootstrap.shared.SharedSettings.RateLimit.Budget;
 
@@ -40,8 +41,7 @@ public class SharedWiring {
 
     @Produces
     @ApplicationScoped
-    CheckRateLimitUseCase checkRateLimit(AttemptCounters counters, Clock clock, SharedSettings shared,
-                                         UseCaseMetrics metrics) {
+    RateLimitPolicy rateLimitPolicy(SharedSettings shared) {
         RateLimit settings = shared.rateLimit();
         Map<RateLimitedAction, Limit> limits = new EnumMap<>(RateLimitedAction.class);
         if (settings.enabled()) {
@@ -50,7 +50,14 @@ public class SharedWiring {
             limits.put(RateLimitedAction.PASSWORD_RESET, limit(settings.passwordReset()));
             limits.put(RateLimitedAction.CODE_LOOKUP, limit(settings.codeLookup()));
         }
-        return metrics.rateLimits(new CheckRateLimitService(counters, limits, clock));
+        return new RateLimitPolicy(limits);
+    }
+
+    @Produces
+    @ApplicationScoped
+    CheckRateLimitUseCase checkRateLimit(AttemptCounters counters, Clock clock, RateLimitPolicy policy,
+                                         UseCaseMetrics metrics) {
+        return metrics.rateLimits(new CheckRateLimitService(counters, policy, clock));
     }
 
     @Produces

@@ -3,6 +3,8 @@ package org.openreferral.adapter.cache.referral;
 import com.github.benmanes.caffeine.cache.Ticker;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.CompletionStage;
 import org.openreferral.adapter.cache.shared.KeyedHashes;
 import org.openreferral.application.referral.port.out.ReferralCodeCache;
 import org.openreferral.domain.model.user.Email;
@@ -38,7 +40,17 @@ final class GenerationCheckedCache implements ReferralCodeCache {
     @Override
     public Snapshot read(Email referrer) {
         long readAt = ticker.read();
-        ReferralCodeStore.Stored stored = store.read(keys.of(referrer));
+        return snapshot(store.read(keys.of(referrer)), readAt);
+    }
+
+    @Override
+    public CompletionStage<CountedRead> readCounting(Email referrer, Optional<Attempt> attempt) {
+        long readAt = ticker.read();
+        return store.readCounting(keys.of(referrer), attempt)
+                .thenApply(counted -> new CountedRead(snapshot(counted.stored(), readAt), counted.attempts()));
+    }
+
+    private static Snapshot snapshot(ReferralCodeStore.Stored stored, long readAt) {
         if (stored.generation() == null) {
             return Snapshot.miss(UNKNOWN);
         }

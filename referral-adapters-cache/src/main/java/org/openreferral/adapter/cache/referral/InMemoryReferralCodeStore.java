@@ -6,10 +6,18 @@ import com.github.benmanes.caffeine.cache.Ticker;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.atomic.AtomicLong;
+import org.openreferral.application.referral.port.out.ReferralCodeCache.Attempt;
 import org.openreferral.application.referral.port.out.ReferralCodeCache.CachedCode;
+import org.openreferral.application.shared.ratelimit.AttemptCounters;
+import org.openreferral.application.shared.ratelimit.AttemptCounters.Window;
 
-/** The lookup cache's entries in this process: a bounded Caffeine map, each entry changed with its generation. */
+/**
+ * The lookup cache's entries in this process: a bounded Caffeine map, each entry changed with its generation. A
+ * counted read counts on this process's attempt counters.
+ */
 final class InMemoryReferralCodeStore implements ReferralCodeStore {
 
     // generation 0 = never evicted; code null = a tombstone left by evict; deadline in ticker nanos.
@@ -17,6 +25,7 @@ final class InMemoryReferralCodeStore implements ReferralCodeStore {
     }
 
     private final Ticker ticker;
+    private final AttemptCounters counters;
     private final Cache<String, Entry> entries;
     // Unique across all keys, so an entry re-created after being dropped never repeats an old generation.
     private final AtomicLong generations = new AtomicLong();
@@ -26,8 +35,9 @@ final class InMemoryReferralCodeStore implements ReferralCodeStore {
     private final AtomicLong droppedGenerations = new AtomicLong();
 
     // Tombstones live generationTtl, which the snapshots' age limit relies on.
-    InMemoryReferralCodeStore(long maxEntries, Duration generationTtl, Ticker ticker) {
+    InMemoryReferralCodeStore(long maxEntries, Duration generationTtl, Ticker ticker, AttemptCounters counters) {
         this.ticker = ticker;
+        this.counters = counters;
         // Size bound plus a fixed expire-after-write: a Caffeine shape whose classes Quarkus registers for
         // native images; each code's own, shorter lifetime is enforced through Entry.deadline.
         this.entries = Caffeine.newBuilder()
@@ -52,6 +62,12 @@ final class InMemoryReferralCodeStore implements ReferralCodeStore {
             return new Stored(Optional.empty(), generation);
         }
         return new Stored(Optional.of(entry.code()), generation);
+    }
+
+    @Override
+    public CompletionStage<CountedStored> readCounting(String key, Optional<Attempt> attempt) {
+        Optional<Window> counted = attempt.map(a -> counters.increment(a.key(), a.window(), a.now()));
+        return CompletableFuture.completedFuture(new CountedStored(read(key), counted));
     }
 
     @Override

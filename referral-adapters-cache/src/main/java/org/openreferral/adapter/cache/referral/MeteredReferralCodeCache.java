@@ -2,6 +2,8 @@ package org.openreferral.adapter.cache.referral;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.util.Optional;
+import java.util.concurrent.CompletionStage;
 import org.openreferral.application.referral.port.out.ReferralCodeCache;
 import org.openreferral.domain.model.user.Email;
 
@@ -25,6 +27,14 @@ final class MeteredReferralCodeCache implements ReferralCodeCache {
         Snapshot snapshot = delegate.read(referrer);
         (snapshot.code().isPresent() ? hits : misses).increment();
         return snapshot;
+    }
+
+    @Override
+    public CompletionStage<CountedRead> readCounting(Email referrer, Optional<Attempt> attempt) {
+        return delegate.readCounting(referrer, attempt).thenApply(counted -> {
+            (counted.snapshot().code().isPresent() ? hits : misses).increment();
+            return counted;
+        });
     }
 
     @Override

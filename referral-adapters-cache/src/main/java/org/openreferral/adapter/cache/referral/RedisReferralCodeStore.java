@@ -1,16 +1,24 @@
 package org.openreferral.adapter.cache.referral;
 
 import io.vertx.mutiny.redis.client.Command;
+import io.vertx.mutiny.redis.client.Request;
 import io.vertx.mutiny.redis.client.Response;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
+import org.openreferral.adapter.cache.shared.RedisAttemptCounters;
 import org.openreferral.adapter.cache.shared.RedisCalls;
+import org.openreferral.application.referral.port.out.ReferralCodeCache.Attempt;
 import org.openreferral.application.referral.port.out.ReferralCodeCache.CachedCode;
 import org.openreferral.domain.error.InvalidValueException;
 import org.openreferral.domain.model.referral.CodeValue;
@@ -41,14 +49,16 @@ final class RedisReferralCodeStore implements ReferralCodeStore {
             """;
 
     private final RedisCalls redis;
+    private final RedisAttemptCounters counters;
     private final String generationTtlMillis;
     // Evictions that failed (Redis down or slow) are retried before later calls, and until one succeeds the
     // entry is neither served nor stored by this instance: a revoke must not be undone by an outage.
     private final Set<String> pendingEvictions = ConcurrentHashMap.newKeySet();
     private final AtomicLong nextPendingRetry = new AtomicLong(System.nanoTime());
 
-    RedisReferralCodeStore(RedisCalls redis, Duration generationTtl) {
+    RedisReferralCodeStore(RedisCalls redis, RedisAttemptCounters counters, Duration generationTtl) {
         this.redis = redis;
+        this.counters = counters;
         this.generationTtlMillis = Long.toString(generationTtl.toMillis());
     }
 
@@ -60,6 +70,27 @@ final class RedisReferralCodeStore implements ReferralCodeStore {
         }
         return redis.execute("read", Stored.UNKNOWN, RedisReferralCodeStore::stored,
                 Command.MGET, valueKey(hash), generationKey(hash));
+    }
+
+    // The counter's script and the entry's MGET in one pipeline: one round trip, even in a Redis Cluster, where
+    // the two keys may live on different nodes and a single script could not touch both.
+    @Override
+    public CompletionStage<CountedStored> readCounting(String hash, Optional<Attempt> attempt) {
+        retryPendingEvictions();
+        boolean pending = pendingEvictions.contains(hash);
+        List<Request> requests = new ArrayList<>(2);
+        attempt.ifPresent(a -> requests.add(counters.incrementRequest(a.key(), a.window(), a.now())));
+        if (!pending) {
+            requests.add(Request.cmd(Command.MGET).arg(valueKey(hash)).arg(generationKey(hash)));
+        }
+        if (requests.isEmpty()) {
+            return CompletableFuture.completedFuture(new CountedStored(Stored.UNKNOWN, Optional.empty()));
+        }
+        Supplier<CountedStored> outage = () -> new CountedStored(Stored.UNKNOWN,
+                attempt.map(a -> counters.countInProcess(a.key(), a.window(), a.now())));
+        return redis.pipeline("counted read", outage, replies -> new CountedStored(
+                pending ? Stored.UNKNOWN : stored(replies.get(replies.size() - 1)),
+                attempt.map(a -> counters.counted(replies.get(0)))), requests);
     }
 
     @Override

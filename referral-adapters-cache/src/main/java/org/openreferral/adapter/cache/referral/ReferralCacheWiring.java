@@ -23,9 +23,9 @@ class ReferralCacheWiring {
                                         Instance<Clock> clock) {
         LookupLifetimes lifetimes = new LookupLifetimes(settings.lookupTtl());
         ReferralCodeStore store = cache.usesRedis()
-                ? new RedisReferralCodeStore(cache.redisCalls(), lifetimes.generation())
+                ? new RedisReferralCodeStore(cache.redisCalls(), cache.redisCounters(), lifetimes.generation())
                 : new InMemoryReferralCodeStore(settings.memory().maxEntries(), lifetimes.generation(),
-                        Ticker.systemTicker());
+                        Ticker.systemTicker(), cache.counters());
         Clock wallClock = clock.isResolvable() ? clock.get() : Clock.systemUTC();
         return new MeteredReferralCodeCache(
                 new GenerationCheckedCache(store, cache.keys(), lifetimes, wallClock, Ticker.systemTicker()), meters);

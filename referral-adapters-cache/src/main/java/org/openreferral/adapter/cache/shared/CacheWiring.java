@@ -25,6 +25,7 @@ public class CacheWiring {
     private final Duration redisTimeout;
     private final InjectableInstance<ReactiveRedisDataSource> redisDataSource;
     private RedisCalls redisCalls;
+    private AttemptCounters counters;
 
     // The data source is looked up lazily: with the memory backend it is never touched, so no Redis
     // connection is ever attempted and no Redis needs to be configured.
@@ -68,8 +69,24 @@ public class CacheWiring {
     @Produces
     @ApplicationScoped
     AttemptCounters attemptCounters() {
-        InMemoryAttemptCounters memory = new InMemoryAttemptCounters(MAX_IN_PROCESS_COUNTERS);
-        return usesRedis() ? new RedisAttemptCounters(redisCalls(), keys, memory) : memory;
+        return counters();
+    }
+
+    /** The attempt counters of this instance, in Redis when {@link #usesRedis()}; one instance for every user. */
+    public synchronized AttemptCounters counters() {
+        if (counters == null) {
+            InMemoryAttemptCounters memory = new InMemoryAttemptCounters(MAX_IN_PROCESS_COUNTERS);
+            counters = usesRedis() ? new RedisAttemptCounters(redisCalls(), keys, memory) : memory;
+        }
+        return counters;
+    }
+
+    /** {@link #counters()} in Redis, for callers that count in their own pipeline; only when {@link #usesRedis()}. */
+    public RedisAttemptCounters redisCounters() {
+        if (!(counters() instanceof RedisAttemptCounters redis)) {
+            throw new IllegalStateException("the attempt counters are not in Redis");
+        }
+        return redis;
     }
 
     private static void requirePositive(String name, Duration value) {

@@ -12,7 +12,7 @@ import org.openreferral.application.shared.ratelimit.AttemptCounters;
  * passes. Closed windows are swept now and then; beyond {@code maxKeys} open windows everything is
  * dropped (counting starts over), so a flood of distinct clients cannot exhaust memory.
  */
-final class InMemoryAttemptCounters implements AttemptCounters {
+public final class InMemoryAttemptCounters implements AttemptCounters {
 
     private static final Logger LOG = Logger.getLogger(InMemoryAttemptCounters.class);
     private static final int SWEEP_EVERY = 1024;
@@ -29,7 +29,7 @@ final class InMemoryAttemptCounters implements AttemptCounters {
     private final ConcurrentHashMap<String, Entry> entries = new ConcurrentHashMap<>();
     private final AtomicInteger operations = new AtomicInteger();
 
-    InMemoryAttemptCounters(int maxKeys) {
+    public InMemoryAttemptCounters(int maxKeys) {
         this.maxKeys = maxKeys;
     }
 

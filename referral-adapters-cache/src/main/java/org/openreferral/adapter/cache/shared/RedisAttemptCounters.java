@@ -1,6 +1,7 @@
 package org.openreferral.adapter.cache.shared;
 
 import io.vertx.mutiny.redis.client.Command;
+import io.vertx.mutiny.redis.client.Request;
 import io.vertx.mutiny.redis.client.Response;
 import java.time.Duration;
 import java.time.Instant;
@@ -12,7 +13,7 @@ import org.openreferral.application.shared.ratelimit.AttemptCounters;
  * of the counter's key, so no login or address is stored. Redis expires the hash with the window. When
  * Redis fails, this instance counts on its own until Redis answers again.
  */
-final class RedisAttemptCounters implements AttemptCounters {
+public final class RedisAttemptCounters implements AttemptCounters {
 
     // Opens a new window when there is none, or when now lies outside the stored one (also before it, so
     // that a clock set back never leaves a key stuck); otherwise counts in the open window.
@@ -43,11 +44,34 @@ final class RedisAttemptCounters implements AttemptCounters {
 
     @Override
     public Window increment(String key, Duration window, Instant now) {
-        long at = now.toEpochMilli();
-        Window counted = redis.execute("attempt count", null, RedisAttemptCounters::window, Command.EVAL, INCREMENT,
-                "1", redisKey(key), Long.toString(at), Long.toString(at + window.toMillis()),
-                Long.toString(window.toMillis()));
+        Window counted = redis.execute("attempt count", null, RedisAttemptCounters::window, Command.EVAL,
+                incrementArguments(key, window, now));
         return counted != null ? counted : fallback.increment(key, window, now);
+    }
+
+    /** The command {@link #increment} sends, for a caller that sends it in its own pipeline. */
+    public Request incrementRequest(String key, Duration window, Instant now) {
+        Request request = Request.cmd(Command.EVAL);
+        for (String argument : incrementArguments(key, window, now)) {
+            request.arg(argument);
+        }
+        return request;
+    }
+
+    /** The window in the reply to {@link #incrementRequest}. */
+    public Window counted(Response reply) {
+        return window(reply);
+    }
+
+    /** What {@link #increment} falls back to when Redis fails: this instance's own count. */
+    public Window countInProcess(String key, Duration window, Instant now) {
+        return fallback.increment(key, window, now);
+    }
+
+    private String[] incrementArguments(String key, Duration window, Instant now) {
+        long at = now.toEpochMilli();
+        return new String[] {INCREMENT, "1", redisKey(key), Long.toString(at), Long.toString(at + window.toMillis()),
+            Long.toString(window.toMillis())};
     }
 
     @Override

@@ -2,11 +2,18 @@ package org.openreferral.adapter.cache.shared;
 
 import io.quarkus.redis.datasource.ReactiveRedisDataSource;
 import io.vertx.mutiny.redis.client.Command;
+import io.vertx.mutiny.redis.client.Request;
 import io.vertx.mutiny.redis.client.Response;
 import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CompletionStage;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
-/** Runs one Redis command with a deadline; a failure of any kind becomes the caller's fallback value. */
+/**
+ * Runs Redis commands with a deadline, one at a time (blocking) or several in one round trip (not blocking); a
+ * failure of any kind becomes the caller's fallback value.
+ */
 public final class RedisCalls {
 
     private final ReactiveRedisDataSource redis;
@@ -31,5 +38,23 @@ public final class RedisCalls {
             failures.failed(operation, e);
             return fallback;
         }
+    }
+
+    /**
+     * Sends the requests in one round trip (a pipeline, not a transaction) and completes with their replies
+     * read by {@code onReply}, or with {@code fallback} after a failure of any kind or the timeout. Never
+     * blocks and never completes exceptionally; completes on the Redis client's event loop.
+     */
+    public <T> CompletionStage<T> pipeline(String operation, Supplier<T> fallback, Function<List<Response>, T> onReply,
+                                           List<Request> requests) {
+        return redis.getRedis().batch(requests)
+                .ifNoItem().after(timeout).fail()
+                .map(onReply)
+                .onItem().invoke(failures::succeeded)
+                .onFailure().recoverWithItem(e -> {
+                    failures.failed(operation, e);
+                    return fallback.get();
+                })
+                .subscribeAsCompletionStage();
     }
 }

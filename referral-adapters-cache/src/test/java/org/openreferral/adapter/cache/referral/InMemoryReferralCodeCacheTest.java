@@ -8,10 +8,12 @@ import java.util.Collection;
 import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.Test;
 import org.openreferral.adapter.cache.shared.FakeTicker;
+import org.openreferral.adapter.cache.shared.InMemoryAttemptCounters;
 import org.openreferral.adapter.cache.shared.KeyedHashes;
 import org.openreferral.application.referral.port.out.ReferralCodeCache;
 import org.openreferral.application.referral.port.out.ReferralCodeCache.CachedCode;
 import org.openreferral.application.referral.port.out.ReferralCodeCache.Snapshot;
+import org.openreferral.application.shared.ratelimit.AttemptCounters;
 import org.openreferral.domain.model.user.Email;
 
 class InMemoryReferralCodeCacheTest extends ReferralCodeCacheContract {
@@ -20,13 +22,19 @@ class InMemoryReferralCodeCacheTest extends ReferralCodeCacheContract {
     private static final KeyedHashes KEYS = new KeyedHashes("test-secret");
 
     private final FakeTicker ticker = new FakeTicker();
+    private final InMemoryAttemptCounters counters = new InMemoryAttemptCounters(1_000);
     private final InMemoryReferralCodeStore store =
-            new InMemoryReferralCodeStore(1_000, LIFETIMES.generation(), ticker);
+            new InMemoryReferralCodeStore(1_000, LIFETIMES.generation(), ticker, counters);
     private final ReferralCodeCache cache = cacheOver(store);
 
     @Override
     protected ReferralCodeCache cache() {
         return cache;
+    }
+
+    @Override
+    protected AttemptCounters counters() {
+        return counters;
     }
 
     @Override
@@ -80,7 +88,8 @@ class InMemoryReferralCodeCacheTest extends ReferralCodeCacheContract {
 
     @Test
     void anEvictionForgottenUnderSizePressureStillRefusesTheSnapshotTakenBeforeIt() {
-        InMemoryReferralCodeStore tinyStore = new InMemoryReferralCodeStore(1, LIFETIMES.generation(), ticker);
+        InMemoryReferralCodeStore tinyStore =
+                new InMemoryReferralCodeStore(1, LIFETIMES.generation(), ticker, counters);
         ReferralCodeCache tiny = cacheOver(tinyStore);
         Email referrer = someReferrer();
         String referrerKey = KEYS.of(referrer);

@@ -18,6 +18,7 @@ import org.openreferral.adapter.cache.shared.KeyedHashes;
 import org.openreferral.adapter.cache.shared.RedisWaits;
 import org.openreferral.application.referral.port.out.ReferralCodeCache;
 import org.openreferral.application.referral.port.out.ReferralCodeCache.CachedCode;
+import org.openreferral.application.shared.ratelimit.AttemptCounters;
 import org.openreferral.domain.model.user.Email;
 
 @QuarkusTest
@@ -27,6 +28,9 @@ class RedisReferralCodeCacheTest extends ReferralCodeCacheContract {
     @Inject
     ReferralCodeCache cache;
 
+    @Inject
+    AttemptCounters counters;
+
     // Through Instance: a plain injection point would make every test application, including the one
     // without Redis, fail at startup on the inactive Redis client.
     @Inject
@@ -35,6 +39,11 @@ class RedisReferralCodeCacheTest extends ReferralCodeCacheContract {
     @Override
     protected ReferralCodeCache cache() {
         return cache;
+    }
+
+    @Override
+    protected AttemptCounters counters() {
+        return counters;
     }
 
     @Override

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -14,8 +15,12 @@ import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.openreferral.application.referral.port.out.ReferralCodeCache;
+import org.openreferral.application.referral.port.out.ReferralCodeCache.Attempt;
 import org.openreferral.application.referral.port.out.ReferralCodeCache.CachedCode;
+import org.openreferral.application.referral.port.out.ReferralCodeCache.CountedRead;
 import org.openreferral.application.referral.port.out.ReferralCodeCache.Snapshot;
+import org.openreferral.application.shared.ratelimit.AttemptCounters;
+import org.openreferral.application.shared.ratelimit.AttemptCounters.Window;
 import org.openreferral.domain.model.user.Email;
 
 /** What every {@link ReferralCodeCache} must do; run against the in-process and the Redis implementation. */
@@ -36,6 +41,56 @@ abstract class ReferralCodeCacheContract {
 
     /** Every key the implementation currently stores. */
     protected abstract Collection<String> storedKeys();
+
+    /** The attempt counters the rate-limit check counts on, which a counted read must count on too. */
+    protected abstract AttemptCounters counters();
+
+    private CountedRead readCounting(Email referrer, String counter) {
+        Attempt attempt = new Attempt(counter, Duration.ofMinutes(1), now());
+        return cache().readCounting(referrer, Optional.of(attempt)).toCompletableFuture().join();
+    }
+
+    @Test
+    void aCountedReadSeesWhatAReadSeesAndCountsOnTheRateLimitsCounters() {
+        Email referrer = someReferrer();
+        String counter = "rate:code-lookup:" + UUID.randomUUID();
+        cache().putIfUnchanged(referrer, cache().read(referrer), CODE);
+
+        CountedRead first = readCounting(referrer, counter);
+        counters().increment(counter, Duration.ofMinutes(1), now());
+        CountedRead third = readCounting(referrer, counter);
+
+        assertThat(first.snapshot().code()).contains(CODE);
+        assertThat(first.attempts()).map(Window::count).contains(1L);
+        assertThat(third.attempts()).map(Window::count).contains(3L);
+        assertThat(third.attempts().orElseThrow().endsAt()).isEqualTo(first.attempts().orElseThrow().endsAt());
+        assertThat(counters().current(counter, now()).count()).isEqualTo(3);
+    }
+
+    @Test
+    void aCountedReadWithoutAnAttemptCountsNothing() {
+        Email referrer = someReferrer();
+
+        CountedRead read = cache().readCounting(referrer, Optional.empty()).toCompletableFuture().join();
+
+        assertThat(read.snapshot().code()).isEmpty();
+        assertThat(read.attempts()).isEmpty();
+    }
+
+    @Test
+    void aCountedReadsSnapshotFillsTheCacheUnlessAnEvictionCameBetween() {
+        Email filled = someReferrer();
+        Email evicted = someReferrer();
+        String counter = "rate:code-lookup:" + UUID.randomUUID();
+
+        cache().putIfUnchanged(filled, readCounting(filled, counter).snapshot(), CODE);
+        Snapshot beforeEviction = readCounting(evicted, counter).snapshot();
+        cache().evict(evicted);
+        cache().putIfUnchanged(evicted, beforeEviction, CODE);
+
+        assertThat(readCounting(filled, counter).snapshot().code()).contains(CODE);
+        assertThat(readCounting(evicted, counter).snapshot().code()).isEmpty();
+    }
 
     static Email someReferrer() {
         return new Email("Referrer." + UUID.randomUUID().toString().substring(0, 8) + "@Example.org");

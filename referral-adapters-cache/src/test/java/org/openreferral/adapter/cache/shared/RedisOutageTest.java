@@ -26,8 +26,11 @@ import org.openreferral.application.account.port.out.EmailVerdict;
 import org.openreferral.application.account.port.out.EmailVerdict.Status;
 import org.openreferral.application.account.port.out.EmailVerdictCache;
 import org.openreferral.application.referral.port.out.ReferralCodeCache;
+import org.openreferral.application.referral.port.out.ReferralCodeCache.Attempt;
 import org.openreferral.application.referral.port.out.ReferralCodeCache.CachedCode;
+import org.openreferral.application.referral.port.out.ReferralCodeCache.CountedRead;
 import org.openreferral.application.referral.port.out.ReferralCodeCache.Snapshot;
+import org.openreferral.application.shared.ratelimit.AttemptCounters.Window;
 import org.openreferral.domain.model.user.Email;
 
 @QuarkusTest
@@ -122,6 +125,23 @@ class RedisOutageTest {
 
         assertThat(snapshot.code()).isEmpty();
         assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(1));
+    }
+
+    @Test
+    void aSlowRedisMakesACountedReadAMissCountedInThisProcessWithinTheTimeout() {
+        Email referrer = someAddress();
+        codes.putIfUnchanged(referrer, codes.read(referrer), CODE);
+        Attempt attempt = new Attempt("rate:code-lookup:" + referrer.value(), Duration.ofMinutes(1), Instant.now());
+
+        redis().execute("CLIENT", "PAUSE", "2000", "ALL");
+        long started = System.nanoTime();
+        CountedRead first = codes.readCounting(referrer, Optional.of(attempt)).toCompletableFuture().join();
+        CountedRead second = codes.readCounting(referrer, Optional.of(attempt)).toCompletableFuture().join();
+
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofMillis(1500));
+        assertThat(first.snapshot().code()).isEmpty();
+        assertThat(first.attempts()).map(Window::count).contains(1L);
+        assertThat(second.attempts()).map(Window::count).contains(2L);
     }
 
     @Test

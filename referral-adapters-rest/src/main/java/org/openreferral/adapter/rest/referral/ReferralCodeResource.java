@@ -16,6 +16,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.time.Instant;
 import java.util.Map;
+import java.util.concurrent.CompletionStage;
 import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestQuery;
 import org.openreferral.adapter.rest.referral.dto.CodeResponse;
@@ -44,9 +45,6 @@ import org.openreferral.application.referral.port.in.RevokeReferralCodeUseCase;
 import org.openreferral.application.referral.port.in.RevokeReferralCodeUseCase.RevokeReferralCodeCommand;
 import org.openreferral.application.shared.Caller;
 import org.openreferral.application.shared.PageRequest;
-import org.openreferral.application.shared.ratelimit.CheckRateLimitUseCase;
-import org.openreferral.application.shared.ratelimit.CheckRateLimitUseCase.CheckRateLimitCommand;
-import org.openreferral.application.shared.ratelimit.CheckRateLimitUseCase.RateLimitedAction;
 import org.openreferral.domain.model.referral.CodeValue;
 import org.openreferral.domain.model.referral.ReferralCode;
 import org.openreferral.domain.model.user.Email;
@@ -65,7 +63,6 @@ public class ReferralCodeResource {
     private final RevokeReferralCodeUseCase revoke;
     private final LookupReferralCodeUseCase lookup;
     private final ListReferralsUseCase referrals;
-    private final CheckRateLimitUseCase rateLimits;
     private final CallerProvider callers;
     private final ReferralMapper mapper;
     private final ClientAddress clientAddress;
@@ -73,10 +70,7 @@ public class ReferralCodeResource {
     ReferralCodeResource(CreateReferralCodeUseCase create, ListReferralCodesUseCase list,
                          GetActiveReferralCodeUseCase active, RevokeReferralCodeUseCase revoke,
                          LookupReferralCodeUseCase lookup, ListReferralsUseCase referrals,
-                         CheckRateLimitUseCase rateLimits, CallerProvider callers, ReferralMapper mapper,
-                         ClientAddress clientAddress) {
-        this.rateLimits = rateLimits;
-        this.clientAddress = clientAddress;
+                         CallerProvider callers, ReferralMapper mapper, ClientAddress clientAddress) {
         this.create = create;
         this.list = list;
         this.active = active;
@@ -85,6 +79,7 @@ public class ReferralCodeResource {
         this.referrals = referrals;
         this.callers = callers;
         this.mapper = mapper;
+        this.clientAddress = clientAddress;
     }
 
     @POST
@@ -121,12 +116,16 @@ public class ReferralCodeResource {
     @GET
     @Path("/lookup")
     @PermitAll
-    public PublicCodeResponse lookup(@RestQuery String email, @Context HttpServerRequest http) {
-        rateLimits.check(new CheckRateLimitCommand(RateLimitedAction.CODE_LOOKUP, clientAddress.rateLimitKey(http)));
+    public CompletionStage<PublicCodeResponse> lookup(@RestQuery String email, @Context HttpServerRequest http) {
+        // Not blocking: the lookup counts the client's request in its cache read, and a cached answer completes
+        // on the cache's event loop; only a miss takes a worker thread. A malformed email is refused uncounted,
+        // having cost nothing.
         if (email == null) {
             throw Fields.invalid("email", "is required");
         }
-        return mapper.toResponse(lookup.lookup(new LookupReferralCodeQuery(Fields.parse("email", Email::new, email))));
+        Email referrer = Fields.parse("email", Email::new, email);
+        return lookup.lookup(new LookupReferralCodeQuery(referrer, clientAddress.rateLimitKey(http)))
+                .thenApply(mapper::toResponse);
     }
 
     @GET

@@ -5,6 +5,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.openreferral.application.fakes.FakeReferralCodeCache.Put;
 import org.openreferral.application.fakes.Fixture;
@@ -12,6 +16,10 @@ import org.openreferral.application.referral.port.in.LookupReferralCodeUseCase.L
 import org.openreferral.application.referral.port.in.LookupReferralCodeUseCase.PublicCode;
 import org.openreferral.application.referral.port.in.RevokeReferralCodeUseCase.RevokeReferralCodeCommand;
 import org.openreferral.application.referral.port.out.ReferralCodeCache.CachedCode;
+import org.openreferral.application.shared.error.TooManyRequestsException;
+import org.openreferral.application.shared.ratelimit.CheckRateLimitService.Limit;
+import org.openreferral.application.shared.ratelimit.CheckRateLimitUseCase.RateLimitedAction;
+import org.openreferral.application.shared.ratelimit.RateLimitPolicy;
 import org.openreferral.domain.error.InvalidValueException;
 import org.openreferral.domain.error.NotFoundException;
 import org.openreferral.domain.model.referral.CodeValue;
@@ -21,15 +29,84 @@ import org.openreferral.domain.model.user.User;
 
 class LookupReferralCodeServiceTest {
 
+    private static final int LOOKUPS_PER_MINUTE = 100;
+
     private final Fixture fx = new Fixture();
     private final User john = fx.user("john", "john@example.com");
+    // Runs what the service hands it at once, counting the hand-overs: the database reads a lookup makes off the
+    // thread the cache answered on.
+    private final AtomicInteger blockingTasks = new AtomicInteger();
+    private final Executor blocking = task -> {
+        blockingTasks.incrementAndGet();
+        task.run();
+    };
     private final LookupReferralCodeService service = new LookupReferralCodeService(fx.codes, fx.codeCache,
-            fx.unitOfWork, fx.clock);
+            fx.unitOfWork, fx.clock, new RateLimitPolicy(Map.of(RateLimitedAction.CODE_LOOKUP,
+                    new Limit(LOOKUPS_PER_MINUTE, Duration.ofMinutes(1)))), blocking);
     private final RevokeReferralCodeService revoke = new RevokeReferralCodeService(fx.users, fx.codes,
             fx.referrals, fx.codeCache, fx.referralEvents, fx.unitOfWork, fx.clock);
 
     private PublicCode lookup(String email) {
-        return service.lookup(new LookupReferralCodeQuery(new Email(email)));
+        return lookup(email, "10.0.0.1");
+    }
+
+    // The stage's own failure, as the REST layer sees it: not wrapped.
+    private PublicCode lookup(String email, String client) {
+        CompletableFuture<PublicCode> answer =
+                service.lookup(new LookupReferralCodeQuery(new Email(email), client)).toCompletableFuture();
+        assertThat(answer).isDone();
+        Throwable[] failure = new Throwable[1];
+        PublicCode code = answer.exceptionally(e -> {
+            failure[0] = e;
+            return null;
+        }).join();
+        if (failure[0] instanceof RuntimeException e) {
+            throw e;
+        }
+        return code;
+    }
+
+    @Test
+    void aCachedAnswerNeedsNoBlockingThreadAndAMissReadsTheDatabaseOnOne() {
+        fx.code(john, "Summer-2026", Duration.ofDays(30));
+
+        lookup("john@example.com");
+        assertThat(blockingTasks).hasValue(1);
+        lookup("john@example.com");
+
+        assertThat(blockingTasks).hasValue(1);
+        assertThat(fx.codes.emailLookups()).isEqualTo(1);
+    }
+
+    @Test
+    void eachLookupCountsAgainstItsClientsBudgetAndBeyondItIsRefusedWithoutReadingTheDatabase() {
+        fx.code(john, "Summer-2026", Duration.ofDays(30));
+        for (int i = 0; i < LOOKUPS_PER_MINUTE; i++) {
+            lookup("john@example.com", "10.0.0.1");
+        }
+        fx.clock.advance(Duration.ofSeconds(20));
+
+        assertThatThrownBy(() -> lookup("nobody@example.com", "10.0.0.1"))
+                .isInstanceOfSatisfying(TooManyRequestsException.class,
+                        e -> assertThat(e.retryAfter()).isEqualTo(Duration.ofSeconds(40)));
+        assertThat(fx.codes.emailLookups()).isEqualTo(1);
+        assertThat(lookup("john@example.com", "10.0.0.2").code()).isEqualTo("Summer-2026");
+        fx.clock.advance(Duration.ofSeconds(40));
+        assertThat(lookup("john@example.com", "10.0.0.1").code()).isEqualTo("Summer-2026");
+    }
+
+    @Test
+    void withoutALookupLimitNothingIsCounted() {
+        LookupReferralCodeService unlimited = new LookupReferralCodeService(fx.codes, fx.codeCache, fx.unitOfWork,
+                fx.clock, new RateLimitPolicy(Map.of()), Runnable::run);
+        fx.code(john, "Summer-2026", Duration.ofDays(30));
+
+        for (int i = 0; i <= LOOKUPS_PER_MINUTE; i++) {
+            unlimited.lookup(new LookupReferralCodeQuery(john.email(), "10.0.0.1")).toCompletableFuture().join();
+        }
+
+        assertThat(fx.counters.current(RateLimitPolicy.counterKey(RateLimitedAction.CODE_LOOKUP, "10.0.0.1"),
+                fx.clock.instant()).count()).isZero();
     }
 
     @Test
@@ -157,7 +234,8 @@ class LookupReferralCodeServiceTest {
 
     @Test
     void queryNeverShowsTheEmailInLogs() {
-        assertThat(new LookupReferralCodeQuery(new Email("john@example.com")).toString()).doesNotContain("john");
+        assertThat(new LookupReferralCodeQuery(new Email("john@example.com"), "10.0.0.1").toString())
+                .doesNotContain("john");
     }
 
     private void assertCodeNotFound(String email) {
