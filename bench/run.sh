@@ -17,6 +17,9 @@
 #   BENCH_REBUILD=1          package the app even if the jar exists (default: only when it is missing)
 #   BENCH_APP_DIR            use this packaged quarkus-app directory instead of referral-bootstrap/target/quarkus-app
 #   BENCH_JAVA_OPTS          JVM options for the app (default none: exactly the production command `java -jar`)
+#   BENCH_DOC_JAVA_OPTS / BENCH_DOC_APP_ENV   the documented JVM options and environment of the RSS step (default:
+#                            the container image's, quarkus.jib.jvm-additional-arguments and quarkus.jib.environment-variables.*)
+#   BENCH_OVERLOAD_SECONDS   length of the overload step at twice the sustained lookup rate (default 60, quick 20)
 #   BENCH_APP_ENV            extra environment for the app, e.g. "REFERRAL_X=1 REFERRAL_Y=2" (wins over the defaults)
 #   BENCH_APP_CPUS / BENCH_LOAD_CPUS   e.g. 0 and 1: pin the app and Gatling with taskset (default: no pinning)
 #   BENCH_STEP_SECONDS, BENCH_COARSE_SECONDS, BENCH_HALF_SECONDS, BENCH_READ_SECONDS   step lengths
@@ -59,6 +62,12 @@ else
   STEP=${BENCH_STEP_SECONDS:-10}; COARSE=${BENCH_COARSE_SECONDS:-6}; HALF=${BENCH_HALF_SECONDS:-30}; GEN_WARM=3; APP_WARM=20
   READ=${BENCH_READ_SECONDS:-20}; LOOKUP_SET=${BENCH_LOOKUP_SET:-20000}; TOKEN_USERS=200
 fi
+OVERLOAD_SECS=${BENCH_OVERLOAD_SECONDS:-$([ "$QUICK" = 1 ] && echo 20 || echo 60)}
+# The documented JVM options and environment are the container image's (application.properties, quarkus.jib.*),
+# which the README's "Memory" section repeats: the RSS target is measured with exactly those.
+PROPS=referral-bootstrap/src/main/resources/application.properties
+DOC_JAVA_OPTS=${BENCH_DOC_JAVA_OPTS:-$(sed -n 's/^quarkus\.jib\.jvm-additional-arguments=//p' "$PROPS" | tr ',' ' ')}
+DOC_APP_ENV=${BENCH_DOC_APP_ENV:-$(sed -n 's/^quarkus\.jib\.environment-variables\.\([A-Z_]*\)=\(.*\)$/\1=\2/p' "$PROPS" | tr '\n' ' ')}
 SUSTAIN_MS=${BENCH_SUSTAIN_P99_MS:-50}
 HASH_SUSTAIN_MS=${BENCH_HASH_SUSTAIN_P99_MS:-2000}
 # token and register are judged on throughput (a CPU-bound endpoint queues when saturated): their stepped search
@@ -395,9 +404,29 @@ for SCALE in "${SCALES[@]}"; do
     done
   fi
 
+  # 12) overload: lookups at twice the best sustained rate. Admission control must refuse the excess at once
+  #     (503 overloaded with Retry-After) while the admitted lookups keep the sustained rate, and the process must
+  #     stay up within its memory (RSS sampled as throughout; an OutOfMemoryError in its log counts as a failure).
+  OVERLOAD_RATE=$(calc "max(40, int($LOOKUP_BEST * 2))")
+  gatling overload "overload=lookup@$OVERLOAD_RATE/$OVERLOAD_SECS" 0
+  OVERLOAD_ALIVE=false
+  if kill -0 "$APP_PID" 2>/dev/null && curl -fsS -o /dev/null --max-time 5 "$BASE/q/health/live"; then OVERLOAD_ALIVE=true; fi
+  OVERLOAD_OOM=$(grep -c OutOfMemoryError "$RESULTS/app-$SCALE.log" || true)
+
   phase "done"
   RSS_END=$(awk '/VmRSS/ {print $2}' "/proc/$APP_PID/status" 2>/dev/null || echo 0)
   stop_app
+
+  # 13) RSS with the documented JVM options (the container image's, README "Memory"): the app restarted with
+  #     them, then lookups at the best sustained rate (the cache in Redis is still warm).
+  JAVA_OPTS_PLAIN=$JAVA_OPTS_APP; APP_ENV_PLAIN=$APP_ENV
+  JAVA_OPTS_APP="$DOC_JAVA_OPTS"; APP_ENV="$DOC_APP_ENV $APP_ENV"
+  start_app "$DB" "$SCALE-documented"
+  start_sampler "$SCALE_DIR/rss-documented.tsv"
+  gatling documented "warm-documented=lookup@$(calc "max(10, int($LOOKUP_BEST * 0.2))")/$COARSE;documented-lookup=lookup@$(calc "max(10, $LOOKUP_BEST)")/$HALF" 0
+  RSS_DOCUMENTED=$(awk 'BEGIN {m = 0} $2 > m {m = $2} END {print m}' "$SCALE_DIR/rss-documented.tsv")
+  stop_app
+  JAVA_OPTS_APP=$JAVA_OPTS_PLAIN; APP_ENV=$APP_ENV_PLAIN
   python3 - "$SCALE_DIR/meta.json" <<EOF
 import json, sys
 counts = dict((l.split()[0], int(l.split()[1])) for l in open("$SCALE_DIR/counts.txt") if l.strip())
@@ -406,7 +435,10 @@ json.dump({"scale": $SCALE, "readyEmptyMs": $READY_EMPTY_MS, "startedEmptyS": "$
   "readyNoMigrateMs": $READY_NOMIGRATE_MS, "startedNoMigrateS": "$STARTED_NOMIGRATE", "seedMs": $SEED_MS, "vacuumMs": $VACUUM_MS,
   "counts": counts, "rssIdleKb": int("${RSS_IDLE:-0}" or 0), "rssEndKb": int("${RSS_END:-0}" or 0),
   "cores": $CORES, "hashLimit": $HASH_LIMIT, "ceiling": $CEILING, "lookupBest": $LOOKUP_BEST,
-  "mixedLookupRps": $MIXED_RATE, "readRps": $READ_RPS, "deepRps": $DEEP_RPS}, open(sys.argv[1], "w"), indent=2)
+  "mixedLookupRps": $MIXED_RATE, "readRps": $READ_RPS, "deepRps": $DEEP_RPS,
+  "overloadRps": $OVERLOAD_RATE, "overloadSeconds": $OVERLOAD_SECS, "overloadAlive": $( [ "$OVERLOAD_ALIVE" = true ] && echo True || echo False ),
+  "overloadOomErrors": int("${OVERLOAD_OOM:-0}" or 0), "documentedJavaOpts": "$DOC_JAVA_OPTS", "documentedEnv": "$DOC_APP_ENV",
+  "rssDocumentedKb": int("${RSS_DOCUMENTED:-0}" or 0)}, open(sys.argv[1], "w"), indent=2)
 EOF
   psql -d postgres -qc "DROP DATABASE IF EXISTS $DB" >/dev/null
   log "=== scale $SCALE done"

@@ -100,6 +100,9 @@ public class StepSimulation extends Simulation {
         final int seconds;
         final int stage;
         final ConcurrentHistogram allLatency = new ConcurrentHistogram(HIGHEST_US, 3);
+        /** The expected answers alone, and the 503 refusals alone (admission control: they must come at once). */
+        final ConcurrentHistogram okLatency = new ConcurrentHistogram(HIGHEST_US, 3);
+        final ConcurrentHistogram refusedLatency = new ConcurrentHistogram(HIGHEST_US, 3);
         final LongAdder sent = new LongAdder();
         final LongAdder ok = new LongAdder();
         final Map<String, LongAdder> failures = new ConcurrentHashMap<>();
@@ -230,7 +233,11 @@ public class StepSimulation extends Simulation {
         Integer status = session.contains("st") ? session.getIntegerWrapper("st") : null;
         if (status != null && status == expectedStatus(load.kind)) {
             load.ok.increment();
+            load.okLatency.recordValue(Math.min(micros, HIGHEST_US));
         } else {
+            if (status != null && status == 503) {
+                load.refusedLatency.recordValue(Math.min(micros, HIGHEST_US));
+            }
             String key = status == null ? "no-response" : Integer.toString(status);
             load.failures.computeIfAbsent(key, k -> new LongAdder()).increment();
             if (load.failureSampleCount.incrementAndGet() <= 3) {
@@ -325,12 +332,21 @@ public class StepSimulation extends Simulation {
         return String.format(Locale.ROOT,
                 "{\"label\": \"%s\", \"kind\": \"%s\", \"stage\": %d, \"offeredRps\": %.2f, \"seconds\": %d, "
                         + "\"sent\": %d, \"ok\": %d, \"failures\": %s, \"failureSamples\": %s, \"wallSeconds\": %.3f, \"achievedRps\": %.2f, "
-                        + "\"latencyUs\": {\"p50\": %d, \"p90\": %d, \"p99\": %d, \"p999\": %d, \"max\": %d, \"mean\": %.1f}}",
+                        + "\"latencyUs\": {\"p50\": %d, \"p90\": %d, \"p99\": %d, \"p999\": %d, \"max\": %d, \"mean\": %.1f}, "
+                        + "\"okLatencyUs\": %s, \"refusedLatencyUs\": %s}",
                 escape(load.label), load.kind, load.stage, load.rate, load.seconds, sent, ok, f, samples,
                 wallSeconds, wallSeconds == 0 ? 0 : ok / wallSeconds,
                 sent == 0 ? 0 : all.getValueAtPercentile(50), sent == 0 ? 0 : all.getValueAtPercentile(90),
                 sent == 0 ? 0 : all.getValueAtPercentile(99), sent == 0 ? 0 : all.getValueAtPercentile(99.9),
-                sent == 0 ? 0 : all.getMaxValue(), sent == 0 ? 0 : all.getMean());
+                sent == 0 ? 0 : all.getMaxValue(), sent == 0 ? 0 : all.getMean(),
+                summary(load.okLatency), summary(load.refusedLatency));
+    }
+
+    private static String summary(Histogram latency) {
+        long count = latency.getTotalCount();
+        return String.format(Locale.ROOT, "{\"count\": %d, \"p50\": %d, \"p99\": %d, \"max\": %d}", count,
+                count == 0 ? 0 : latency.getValueAtPercentile(50), count == 0 ? 0 : latency.getValueAtPercentile(99),
+                count == 0 ? 0 : latency.getMaxValue());
     }
 
     private static String pick(String[] values) {

@@ -1,5 +1,6 @@
 package org.openreferral.adapter.security;
 
+import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
@@ -10,6 +11,11 @@ import java.util.Arrays;
 import java.util.Base64;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
@@ -25,8 +31,9 @@ import org.openreferral.domain.model.user.PasswordHash;
  * <p>
  * At most {@code referral.password.hashing-concurrency} hashes (default: one per core) run at once; the rest wait
  * their turn, at most {@code referral.password.hashing-max-wait}, then get 503. More concurrent hashes than cores
- * would not finish sooner, they would only hold 19 MiB each and take every core from the cheap requests (a code
- * lookup next to a burst of logins still finds the CPU within a time slice).
+ * would not finish sooner, they would only hold 19 MiB each. The hashes run on their own threads at a lower CPU
+ * priority ({@code referral.password.hashing-nice}, {@link LowPriorityThreads}): a burst of logins uses every
+ * core the requests leave idle, and a code lookup next to it still gets the CPU at once.
  */
 @ApplicationScoped
 public class Argon2idPasswordHasher implements PasswordHasher {
@@ -57,6 +64,7 @@ public class Argon2idPasswordHasher implements PasswordHasher {
     private final int iterations;
     private final int parallelism;
     private final Semaphore slots;
+    private final ExecutorService hashing;
     private final Duration maxWait;
     private final SecureRandom random = new SecureRandom();
 
@@ -66,17 +74,19 @@ public class Argon2idPasswordHasher implements PasswordHasher {
             @ConfigProperty(name = "referral.password.argon2.iterations", defaultValue = "2") int iterations,
             @ConfigProperty(name = "referral.password.argon2.parallelism", defaultValue = "1") int parallelism,
             @ConfigProperty(name = "referral.password.hashing-concurrency") Optional<Integer> concurrency,
-            @ConfigProperty(name = "referral.password.hashing-max-wait", defaultValue = "PT10S") Duration maxWait) {
+            @ConfigProperty(name = "referral.password.hashing-max-wait", defaultValue = "PT10S") Duration maxWait,
+            @ConfigProperty(name = "referral.password.hashing-nice", defaultValue = "10") int niceness) {
         this(memoryKib, iterations, parallelism,
-                concurrency.orElse(Runtime.getRuntime().availableProcessors()), maxWait);
+                concurrency.orElse(Runtime.getRuntime().availableProcessors()), maxWait, niceness);
     }
 
-    /** A hasher with these Argon2 parameters, one hash per core at a time. */
+    /** A hasher with these Argon2 parameters, one hash per core at a time, at normal priority. */
     public Argon2idPasswordHasher(int memoryKib, int iterations, int parallelism) {
-        this(memoryKib, iterations, parallelism, Runtime.getRuntime().availableProcessors(), DEFAULT_MAX_WAIT);
+        this(memoryKib, iterations, parallelism, Runtime.getRuntime().availableProcessors(), DEFAULT_MAX_WAIT, 0);
     }
 
-    Argon2idPasswordHasher(int memoryKib, int iterations, int parallelism, int concurrency, Duration maxWait) {
+    Argon2idPasswordHasher(int memoryKib, int iterations, int parallelism, int concurrency, Duration maxWait,
+                           int niceness) {
         if (concurrency < 1) {
             throw new IllegalArgumentException("referral.password.hashing-concurrency must be at least 1: " + concurrency);
         }
@@ -89,6 +99,8 @@ public class Argon2idPasswordHasher implements PasswordHasher {
         this.iterations = iterations;
         this.parallelism = parallelism;
         this.slots = new Semaphore(concurrency, true);
+        // As many threads as slots, so a hash that got a slot never queues; created on first use.
+        this.hashing = Executors.newFixedThreadPool(concurrency, new LowPriorityThreads("argon2id", niceness));
         this.maxWait = maxWait;
     }
 
@@ -121,13 +133,35 @@ public class Argon2idPasswordHasher implements PasswordHasher {
         return MessageDigest.isEqual(actual, stored.hash);
     }
 
+    // The slot is released when the hash is done, not when its caller stops waiting: the bound is on hashes.
     private byte[] derive(String password, byte[] salt, int memoryKib, int iterations, int parallelism, int length) {
         acquireSlot();
+        Future<byte[]> hash;
         try {
-            return argon2id(password, salt, memoryKib, iterations, parallelism, length);
-        } finally {
+            hash = hashing.submit(() -> {
+                try {
+                    return argon2id(password, salt, memoryKib, iterations, parallelism, length);
+                } finally {
+                    slots.release();
+                }
+            });
+        } catch (RejectedExecutionException e) {
             slots.release();
+            throw new ServiceUnavailableException("Password hashing is shutting down; retry in a moment.");
         }
+        try {
+            return hash.get();
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException cause ? cause : new IllegalStateException(e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ServiceUnavailableException("Interrupted while hashing a password; retry in a moment.");
+        }
+    }
+
+    @PreDestroy
+    void stop() {
+        hashing.shutdown();
     }
 
     int freeSlots() {

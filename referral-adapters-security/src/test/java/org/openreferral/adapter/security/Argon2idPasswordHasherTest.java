@@ -127,7 +127,7 @@ class Argon2idPasswordHasherTest {
     @Test
     void hashesBeyondTheConcurrencyLimitWaitTheirTurnThenGetServiceUnavailable() throws Exception {
         // One slot; the first hash is slow enough (64 MiB, 8 passes) to hold it while the others try.
-        Argon2idPasswordHasher oneAtATime = new Argon2idPasswordHasher(65_536, 8, 1, 1, Duration.ofMillis(50));
+        Argon2idPasswordHasher oneAtATime = new Argon2idPasswordHasher(65_536, 8, 1, 1, Duration.ofMillis(50), 0);
         ExecutorService executor = Executors.newSingleThreadExecutor();
         try {
             Future<PasswordHash> holding = executor.submit(() -> oneAtATime.hash("holds the only slot"));
@@ -145,7 +145,7 @@ class Argon2idPasswordHasherTest {
 
     @Test
     void aConcurrencyBelowOneIsRefused() {
-        assertThatThrownBy(() -> new Argon2idPasswordHasher(64, 1, 1, 0, Duration.ofSeconds(1)))
+        assertThatThrownBy(() -> new Argon2idPasswordHasher(64, 1, 1, 0, Duration.ofSeconds(1), 0))
                 .isInstanceOf(IllegalArgumentException.class);
     }
 
