@@ -14,8 +14,9 @@ import org.openreferral.application.shared.UnitOfWork;
 
 /**
  * The monthly budget of Hunter.io requests: each request is counted in the shared counter before it is made, and
- * refused once the calendar month (UTC) holds the budget; a spent month is remembered here so that it costs no
- * further database write, and warned about once.
+ * refused once the calendar month (UTC) holds the budget. The count is read from the counter each time, so a
+ * budget spent by another instance, a new month, or a count lowered by hand is seen at once; the spent month is
+ * warned about once per instance.
  */
 final class MonthlyHunterBudget {
 
@@ -50,10 +51,26 @@ final class MonthlyHunterBudget {
         }
     }
 
-    /** Whether this month's budget is known to be spent; asks no one. */
+    /** Whether this month's budget is spent (or cannot be read: then no request may be counted either). */
     boolean spent() {
-        Seen last = seen.get();
-        return last.spent() && last.month().equals(month());
+        if (budget.isEmpty()) {
+            return false;
+        }
+        YearMonth month = month();
+        long calls;
+        try {
+            calls = unitOfWork.reading(() -> counter.counted(month));
+        } catch (RuntimeException e) {
+            LOG.warnf("Cannot read the Hunter.io requests counted against the monthly budget (%s); checking offline",
+                    e.getClass().getSimpleName());
+            return true;
+        }
+        if (calls < budget.get()) {
+            seen.set(new Seen(month, calls, false));
+            return false;
+        }
+        noteSpent(month);
+        return true;
     }
 
     /**
@@ -65,9 +82,6 @@ final class MonthlyHunterBudget {
             return true;
         }
         YearMonth month = month();
-        if (spent()) {
-            return false;
-        }
         OptionalLong count;
         try {
             count = unitOfWork.inTransaction(() -> counter.countIfBelow(month, budget.get()));
@@ -80,12 +94,16 @@ final class MonthlyHunterBudget {
             seen.set(new Seen(month, count.getAsLong(), false));
             return true;
         }
-        Seen before = seen.getAndSet(new Seen(month, budget.get(), true));
+        noteSpent(month);
+        return false;
+    }
+
+    private void noteSpent(YearMonth month) {
+        Seen before = seen.getAndSet(new Seen(month, budget.orElseThrow(), true));
         if (!before.spent() || !before.month().equals(month)) {
             LOG.warnf("The monthly Hunter.io budget of %d requests is spent for %s; addresses are checked offline"
-                    + " until the month ends (referral.email.hunter.monthly-budget)", budget.get(), month);
+                    + " until the month ends (referral.email.hunter.monthly-budget)", budget.orElseThrow(), month);
         }
-        return false;
     }
 
     private double remaining() {
