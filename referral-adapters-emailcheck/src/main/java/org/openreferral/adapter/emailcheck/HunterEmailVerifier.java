@@ -116,15 +116,12 @@ public final class HunterEmailVerifier implements EmailVerifier, AutoCloseable {
                 LOG.errorf("Unexpected error while asking Hunter.io about %s: %s", email, e.getClass().getName());
                 return EmailVerdict.failure(UNAVAILABLE);
             }
-            switch (reply.kind()) {
-                case VERDICT:
-                    return reply.verdict();
-                case BUDGET_SPENT:
-                    return offline(email, "budget");
-                case QUOTA_EXHAUSTED:
-                    return offline(email, "quota");
-                default:
-                    break;
+            if (reply.kind() != Reply.Kind.PENDING) {
+                return switch (reply.kind()) {
+                    case BUDGET_SPENT -> offline(email, "budget");
+                    case QUOTA_EXHAUSTED -> offline(email, "quota");
+                    default -> reply.verdict();
+                };
             }
             requestsWhilePending++;
             if (requestsWhilePending >= settings.pollAttempts()

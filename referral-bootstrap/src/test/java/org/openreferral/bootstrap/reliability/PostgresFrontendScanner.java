@@ -1,6 +1,7 @@
 package org.openreferral.bootstrap.reliability;
 
 import java.io.ByteArrayOutputStream;
+import java.nio.BufferUnderflowException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -46,9 +47,16 @@ final class PostgresFrontendScanner {
     private final ByteArrayOutputStream pending = new ByteArrayOutputStream();
     private final Map<String, String> prepared = new HashMap<>();
     private boolean startup = true;
+    private boolean lost;
 
-    /** Takes the next bytes of the stream; returns the statements whose messages they complete, in order. */
+    /**
+     * Takes the next bytes of the stream; returns the statements whose messages they complete, in order. A stream
+     * that does not frame as the protocol says (bytes were skipped) is no longer read: nothing is named from then on.
+     */
     List<Statement> feed(byte[] bytes, int length) {
+        if (lost) {
+            return List.of();
+        }
         pending.write(bytes, 0, length);
         ByteBuffer buffer = ByteBuffer.wrap(pending.toByteArray());
         List<Statement> statements = new ArrayList<>();
@@ -60,6 +68,11 @@ final class PostgresFrontendScanner {
             }
             byte type = startup ? 0 : buffer.get();
             int size = buffer.getInt();
+            if (size < 4) {
+                lost = true;
+                pending.reset();
+                return statements;
+            }
             if (buffer.remaining() < size - 4) {
                 buffer.position(start);
                 break;
@@ -73,6 +86,10 @@ final class PostgresFrontendScanner {
                 continue;
             }
             read(type, body, statements);
+            if (lost) {
+                pending.reset();
+                return statements;
+            }
         }
         byte[] rest = new byte[buffer.remaining()];
         buffer.get(rest);
@@ -83,6 +100,14 @@ final class PostgresFrontendScanner {
 
     private void read(byte type, byte[] body, List<Statement> statements) {
         ByteBuffer message = ByteBuffer.wrap(body);
+        try {
+            name(type, message, body, statements);
+        } catch (BufferUnderflowException e) {
+            lost = true; // a string without its end: not the protocol
+        }
+    }
+
+    private void name(byte type, ByteBuffer message, byte[] body, List<Statement> statements) {
         switch (type) {
             case 'P' -> {
                 String name = cString(message);
