@@ -9,12 +9,15 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.net.URI;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.Locale;
 import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 import org.openreferral.application.account.port.out.EmailVerdict;
 import org.openreferral.application.account.port.out.EmailVerifier;
+import org.openreferral.application.account.port.out.PaidEmailCheckCounter;
+import org.openreferral.application.shared.UnitOfWork;
 import org.openreferral.domain.model.user.Email;
 
 /** Adapter: the application's {@link EmailVerifier}; Hunter.io when an API key is configured, else the offline check. */
@@ -28,16 +31,23 @@ public class ConfiguredEmailVerifier implements EmailVerifier {
 
     @Inject
     public ConfiguredEmailVerifier(HunterSettings hunter, ObjectMapper json, MeterRegistry meters,
-            @ConfigProperty(name = "referral.email.disposable-domains-file") Optional<String> disposableDomainsFile) {
+            @ConfigProperty(name = "referral.email.disposable-domains-file") Optional<String> disposableDomainsFile,
+            PaidEmailCheckCounter paidChecks, UnitOfWork unitOfWork, Clock clock) {
         this.meters = meters;
+        DisposableDomains domains = disposableDomainsFile.filter(file -> !file.isBlank())
+                .map(file -> DisposableDomains.fromFile(Path.of(file)))
+                .orElseGet(DisposableDomains::shipped);
+        OfflineEmailVerifier offline = new OfflineEmailVerifier(domains);
         if (hunter.apiKey().filter(key -> !key.isBlank()).isPresent()) {
-            delegate = new HunterEmailVerifier(hunter, json);
-            LOG.infof("Email verification: Hunter.io at %s", URI.create(hunter.baseUrl()).getHost());
+            MonthlyHunterBudget budget = new MonthlyHunterBudget(hunter.monthlyBudget(), paidChecks, unitOfWork, clock);
+            budget.register(meters);
+            delegate = new HunterEmailVerifier(hunter, json, budget, offline, meters);
+            LOG.infof("Email verification: Hunter.io at %s, %s; offline (%d disposable-email domains from %s) once"
+                    + " the budget or Hunter's quota is spent", URI.create(hunter.baseUrl()).getHost(),
+                    hunter.monthlyBudget().map(calls -> "at most " + calls + " requests a month")
+                            .orElse("no monthly budget"), domains.size(), domains.source());
         } else {
-            DisposableDomains domains = disposableDomainsFile.filter(file -> !file.isBlank())
-                    .map(file -> DisposableDomains.fromFile(Path.of(file)))
-                    .orElseGet(DisposableDomains::shipped);
-            delegate = new OfflineEmailVerifier(domains);
+            delegate = offline;
             LOG.infof("Email verification: offline (syntax and %d disposable-email domains from %s);"
                     + " set referral.email.hunter.api-key to use Hunter.io", domains.size(), domains.source());
         }

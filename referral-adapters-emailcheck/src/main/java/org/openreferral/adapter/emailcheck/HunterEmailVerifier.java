@@ -2,6 +2,7 @@ package org.openreferral.adapter.emailcheck;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.rest.client.reactive.QuarkusRestClientBuilder;
 import io.smallrye.faulttolerance.api.CircuitBreakerState;
 import io.smallrye.faulttolerance.api.Guard;
@@ -23,8 +24,9 @@ import org.openreferral.application.account.port.out.EmailVerifier;
 import org.openreferral.domain.model.user.Email;
 
 /**
- * Adapter: asks Hunter.io's Email Verifier about an address, within a client-side rate limit, brief retries
- * and a circuit breaker; whatever goes wrong becomes a failure verdict, never an exception.
+ * Adapter: asks Hunter.io's Email Verifier about an address, within a client-side rate limit, brief retries,
+ * a circuit breaker and the monthly budget; whatever goes wrong becomes a failure verdict, never an exception.
+ * When the budget or Hunter's own quota is spent, the offline verifier answers instead.
  */
 public final class HunterEmailVerifier implements EmailVerifier, AutoCloseable {
 
@@ -42,10 +44,18 @@ public final class HunterEmailVerifier implements EmailVerifier, AutoCloseable {
     private final RequestRateLimiter rateLimiter;
     private final Guard breaker;
     private final AtomicBoolean keyRejectionLogged = new AtomicBoolean();
+    private final AtomicBoolean quotaExhausted = new AtomicBoolean();
+    private final MonthlyHunterBudget budget;
+    private final EmailVerifier offline;
+    private final MeterRegistry meters;
     private volatile CircuitBreakerState breakerState = CircuitBreakerState.CLOSED;
 
-    public HunterEmailVerifier(HunterSettings settings, ObjectMapper json) {
+    HunterEmailVerifier(HunterSettings settings, ObjectMapper json, MonthlyHunterBudget budget, EmailVerifier offline,
+                        MeterRegistry meters) {
         this.settings = settings;
+        this.budget = budget;
+        this.offline = offline;
+        this.meters = meters;
         this.apiKey = settings.apiKey().filter(key -> !key.isBlank())
                 .orElseThrow(() -> new IllegalArgumentException("referral.email.hunter.api-key is not set"));
         this.json = json;
@@ -80,12 +90,16 @@ public final class HunterEmailVerifier implements EmailVerifier, AutoCloseable {
 
     @Override
     public EmailVerdict verify(Email email) {
+        if (budget.spent()) {
+            return offline(email, "budget");
+        }
+        Verification verification = new Verification();
         int requestsWhilePending = 0;
         int retries = 0;
         while (true) {
             Reply reply;
             try {
-                reply = breaker.call(() -> exchange(email), Reply.class);
+                reply = breaker.call(() -> exchange(email, verification), Reply.class);
             } catch (CircuitBreakerOpenException e) {
                 return EmailVerdict.failure(UNAVAILABLE);
             } catch (HunterTrouble trouble) {
@@ -102,8 +116,12 @@ public final class HunterEmailVerifier implements EmailVerifier, AutoCloseable {
                 LOG.errorf("Unexpected error while asking Hunter.io about %s: %s", email, e.getClass().getName());
                 return EmailVerdict.failure(UNAVAILABLE);
             }
-            if (!reply.pending()) {
-                return reply.verdict();
+            if (reply.kind() != Reply.Kind.PENDING) {
+                return switch (reply.kind()) {
+                    case BUDGET_SPENT -> offline(email, "budget");
+                    case QUOTA_EXHAUSTED -> offline(email, "quota");
+                    default -> reply.verdict();
+                };
             }
             requestsWhilePending++;
             if (requestsWhilePending >= settings.pollAttempts()
@@ -113,11 +131,24 @@ public final class HunterEmailVerifier implements EmailVerifier, AutoCloseable {
         }
     }
 
+    /** The offline verdict, for an address Hunter may not be asked about (budget or quota spent). */
+    private EmailVerdict offline(Email email, String reason) {
+        meters.counter("referral.email.hunter.offline.fallbacks", "reason", reason).increment();
+        return offline.verify(email);
+    }
+
     /** One HTTP exchange; throws {@link HunterTrouble} for the answers that count against Hunter's health. */
-    private Reply exchange(Email email) {
+    private Reply exchange(Email email, Verification verification) {
         if (!rateLimiter.acquire(settings.rateLimitMaxWait())) {
             LOG.warnf("Hunter.io request rate limit reached; not checking %s", email);
             return Reply.of(EmailVerdict.failure(BUSY));
+        }
+        // Counted once per address, right before its first request: what is never sent costs nothing.
+        if (!verification.counted) {
+            if (!budget.take()) {
+                return Reply.BUDGET_SPENT;
+            }
+            verification.counted = true;
         }
         Response response;
         try {
@@ -131,6 +162,9 @@ public final class HunterEmailVerifier implements EmailVerifier, AutoCloseable {
             int status = response.getStatus();
             switch (status) {
                 case 200:
+                    if (quotaExhausted.compareAndSet(true, false)) {
+                        LOG.info("Hunter.io answers again after an exhausted quota (HTTP 429)");
+                    }
                     return Reply.of(readVerdict(response, email));
                 case 202:
                     return Reply.PENDING;
@@ -150,8 +184,12 @@ public final class HunterEmailVerifier implements EmailVerifier, AutoCloseable {
                     rateLimiter.pause(FORBIDDEN_PAUSE);
                     throw new HunterTrouble("HTTP 403", BUSY, false);
                 case 429:
-                    LOG.warn("Hunter.io usage quota exhausted (HTTP 429); email checks fail until it renews");
-                    throw new HunterTrouble("HTTP 429", UNAVAILABLE, false);
+                    // Not Hunter's ill health (the breaker does not count it): the plan's quota is spent until it renews.
+                    if (quotaExhausted.compareAndSet(false, true)) {
+                        LOG.warn("Hunter.io usage quota exhausted (HTTP 429); addresses are checked offline until"
+                                + " Hunter answers again");
+                    }
+                    return Reply.QUOTA_EXHAUSTED;
                 case 451:
                     return Reply.of(EmailVerdict.of(Status.UNKNOWN, "this address cannot be checked"));
                 default:
@@ -264,18 +302,23 @@ public final class HunterEmailVerifier implements EmailVerifier, AutoCloseable {
         return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
     }
 
-    /** A finished answer, or {@link #PENDING} while Hunter is still verifying (202). */
-    private record Reply(EmailVerdict verdict) {
+    /** A finished answer, {@link #PENDING} while Hunter is still verifying (202), or a spent budget or quota. */
+    private record Reply(EmailVerdict verdict, Kind kind) {
 
-        static final Reply PENDING = new Reply(null);
+        enum Kind { VERDICT, PENDING, BUDGET_SPENT, QUOTA_EXHAUSTED }
+
+        static final Reply PENDING = new Reply(null, Kind.PENDING);
+        static final Reply BUDGET_SPENT = new Reply(null, Kind.BUDGET_SPENT);
+        static final Reply QUOTA_EXHAUSTED = new Reply(null, Kind.QUOTA_EXHAUSTED);
 
         static Reply of(EmailVerdict verdict) {
-            return new Reply(verdict);
+            return new Reply(verdict, Kind.VERDICT);
         }
+    }
 
-        boolean pending() {
-            return verdict == null;
-        }
+    /** One address's check across its polls and retries: counted in the budget once. */
+    private static final class Verification {
+        private boolean counted;
     }
 
     /** Hunter could not answer; counted by the circuit breaker. Carries no key and no address. */

@@ -15,6 +15,13 @@ public interface HunterSettings {
     @WithDefault("https://api.hunter.io")
     String baseUrl();
 
+    /**
+     * Hunter.io requests allowed per calendar month (UTC), counted by every instance together in the database (one
+     * per address checked; the polls of a 202 and the retries after Hunter trouble are not counted again). Once
+     * spent, addresses are checked offline until the month ends. Unset: no budget, nothing counted.
+     */
+    Optional<Long> monthlyBudget();
+
     @WithDefault("500ms")
     Duration connectTimeout();
 

@@ -40,7 +40,7 @@ class HunterCircuitBreakerTest {
     @BeforeEach
     void freshVerifierAndStub() {
         stub.resetAll();
-        verifier = new HunterEmailVerifier(settings, json);
+        verifier = Verifiers.unlimited(settings, json);
     }
 
     @AfterEach
@@ -107,6 +107,19 @@ class HunterCircuitBreakerTest {
 
         for (int i = 0; i < calls; i++) {
             assertThat(verifier.verify(ADDRESS).status()).isEqualTo(Status.UNKNOWN);
+        }
+
+        assertThat(requestsToHunter()).isEqualTo(calls);
+        assertThat(verifier.breakerState()).isEqualTo(CircuitBreakerState.CLOSED);
+    }
+
+    @Test
+    void anExhaustedQuotaDoesNotOpenTheBreaker() {
+        stub.stubFor(verifierRequest().willReturn(error(429, "too_many_requests")));
+        int calls = 2 * settings.circuitBreaker().requestVolumeThreshold();
+
+        for (int i = 0; i < calls; i++) {
+            assertThat(verifier.verify(ADDRESS).failed()).isFalse();
         }
 
         assertThat(requestsToHunter()).isEqualTo(calls);

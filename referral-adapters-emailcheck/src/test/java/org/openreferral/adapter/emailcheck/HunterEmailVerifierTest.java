@@ -56,7 +56,7 @@ class HunterEmailVerifierTest {
     void freshVerifierAndStub() {
         stub.resetAll();
         logs = CapturedLogs.install();
-        verifier = new HunterEmailVerifier(settings, json);
+        verifier = Verifiers.unlimited(settings, json);
     }
 
     @AfterEach
@@ -214,13 +214,25 @@ class HunterEmailVerifierTest {
     }
 
     @Test
-    void exhaustedQuotaIsAFailureAndNotRetried() {
+    void exhaustedQuotaIsAnsweredOfflineNotRetriedAndWarnedOnce() {
         stub.stubFor(verifierRequest().willReturn(error(429, "too_many_requests")));
 
         EmailVerdict verdict = verify(ADDRESS);
+        // mailinator.com is on the offline list: DISPOSABLE proves the offline verifier answered.
+        EmailVerdict disposable = verify(new Email("someone@mailinator.com"));
 
-        assertThat(verdict.failed()).isTrue();
-        assertThat(requestsToHunter()).isEqualTo(1);
+        assertThat(verdict).isEqualTo(EmailVerdict.of(Status.VALID, OfflineEmailVerifier.CHECKED_OFFLINE));
+        assertThat(disposable.status()).isEqualTo(Status.DISPOSABLE);
+        assertThat(requestsToHunter()).isEqualTo(2);
+        assertThat(logs.lines()).filteredOn(line -> line.level().intValue() >= Level.WARNING.intValue())
+                .extracting(CapturedLogs.Line::text).filteredOn(text -> text.contains("HTTP 429")).hasSize(1);
+
+        stub.stubFor(verifierRequest().willReturn(verified("invalid", "undeliverable")));
+        assertThat(verify(ADDRESS).status()).as("Hunter again once it answers").isEqualTo(Status.INVALID);
+        stub.stubFor(verifierRequest().willReturn(error(429, "too_many_requests")));
+        verify(ADDRESS);
+        assertThat(logs.lines()).filteredOn(line -> line.level().intValue() >= Level.WARNING.intValue())
+                .extracting(CapturedLogs.Line::text).filteredOn(text -> text.contains("HTTP 429")).hasSize(2);
     }
 
     @Test

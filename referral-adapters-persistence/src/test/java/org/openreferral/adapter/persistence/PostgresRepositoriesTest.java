@@ -33,6 +33,7 @@ import org.openreferral.application.account.port.in.LogOutUseCase.LogOutCommand;
 import org.openreferral.application.account.port.in.RefreshAccessTokenUseCase.RefreshAccessTokenCommand;
 import org.openreferral.application.account.port.in.ResetPasswordUseCase.ResetPasswordCommand;
 import org.openreferral.application.account.port.out.EmailVerificationTokenRepository;
+import org.openreferral.application.account.port.out.PaidEmailCheckCounter;
 import org.openreferral.application.account.port.out.PasswordResetTokenRepository;
 import org.openreferral.application.account.port.out.RefreshTokenRepository;
 import org.openreferral.application.account.port.out.UserRepository;
@@ -46,6 +47,7 @@ import org.openreferral.application.contract.ClientRepositoryContract;
 import org.openreferral.application.contract.EmailVerificationTokenRepositoryContract;
 import org.openreferral.application.contract.EventOutboxContract;
 import org.openreferral.application.contract.IdempotencyStoreContract;
+import org.openreferral.application.contract.PaidEmailCheckCounterContract;
 import org.openreferral.application.contract.PasswordResetTokenRepositoryContract;
 import org.openreferral.application.contract.ReferralCodeRepositoryContract;
 import org.openreferral.application.contract.ReferralLifecycleRepositoryContract;
@@ -120,6 +122,8 @@ class PostgresRepositoriesTest {
     IdempotencyStore idempotencyKeys;
     @Inject
     EventOutbox events;
+    @Inject
+    PaidEmailCheckCounter paidEmailChecks;
     @Inject
     DataSource dataSource;
 
@@ -245,6 +249,55 @@ class PostgresRepositoriesTest {
         @Override
         protected IdempotencyStore idempotencyStore(Stores stores) {
             return idempotencyKeys;
+        }
+    }
+
+    /** The counter's contract, and the budget held by the database when instances count at once. */
+    @Nested
+    class PaidEmailChecks extends PaidEmailCheckCounterContract {
+        @Override
+        protected Stores emptyStores() {
+            return emptied();
+        }
+
+        @Override
+        protected PaidEmailCheckCounter counter(Stores stores) {
+            return paidEmailChecks;
+        }
+
+        @Test
+        void concurrentCallersNeverCountBeyondTheBudget() throws Exception {
+            int callers = 8;
+            int attemptsEach = 25;
+            long budget = 57;
+            ExecutorService pool = Executors.newFixedThreadPool(callers);
+            CountDownLatch start = new CountDownLatch(1);
+            try {
+                List<Future<List<Long>>> results = new ArrayList<>();
+                for (int caller = 0; caller < callers; caller++) {
+                    results.add(pool.submit(() -> {
+                        start.await();
+                        List<Long> granted = new ArrayList<>();
+                        for (int attempt = 0; attempt < attemptsEach; attempt++) {
+                            count(MARCH, budget).ifPresent(granted::add);
+                        }
+                        return granted;
+                    }));
+                }
+                start.countDown();
+                List<Long> granted = new ArrayList<>();
+                for (Future<List<Long>> result : results) {
+                    granted.addAll(result.get(60, TimeUnit.SECONDS));
+                }
+
+                // 200 attempts for 57 checks: every grant saw its own count, 1 to the budget; none lost, none beyond.
+                assertThat(granted).hasSize((int) budget).doesNotHaveDuplicates()
+                        .allMatch(count -> count >= 1 && count <= budget);
+                assertThat(read(() -> counter.counted(MARCH))).isEqualTo(budget);
+                assertThat(number("select calls from paid_email_checks")).isEqualTo(budget);
+            } finally {
+                pool.shutdownNow();
+            }
         }
     }
 

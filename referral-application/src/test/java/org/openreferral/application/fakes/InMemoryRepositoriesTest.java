@@ -1,10 +1,12 @@
 package org.openreferral.application.fakes;
 
 import org.junit.jupiter.api.Nested;
+import org.openreferral.application.account.port.out.PaidEmailCheckCounter;
 import org.openreferral.application.contract.ClientRepositoryContract;
 import org.openreferral.application.contract.EmailVerificationTokenRepositoryContract;
 import org.openreferral.application.contract.EventOutboxContract;
 import org.openreferral.application.contract.IdempotencyStoreContract;
+import org.openreferral.application.contract.PaidEmailCheckCounterContract;
 import org.openreferral.application.contract.PasswordResetTokenRepositoryContract;
 import org.openreferral.application.contract.ReferralCodeRepositoryContract;
 import org.openreferral.application.contract.ReferralLifecycleRepositoryContract;
@@ -110,6 +112,19 @@ class InMemoryRepositoriesTest {
         @Override
         protected IdempotencyStore idempotencyStore(Stores stores) {
             return new InMemoryIdempotencyStore((FakeUnitOfWork) stores.unitOfWork());
+        }
+    }
+
+    @Nested
+    class PaidEmailChecks extends PaidEmailCheckCounterContract {
+        @Override
+        protected Stores emptyStores() {
+            return emptyFakes();
+        }
+
+        @Override
+        protected PaidEmailCheckCounter counter(Stores stores) {
+            return new InMemoryPaidEmailCheckCounter();
         }
     }
 

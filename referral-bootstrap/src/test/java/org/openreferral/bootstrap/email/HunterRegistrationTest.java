@@ -16,6 +16,8 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import jakarta.inject.Inject;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -34,11 +36,15 @@ import org.openreferral.bootstrap.support.Database;
 @TestProfile(HunterRegistrationTest.WithHunter.class)
 class HunterRegistrationTest {
 
+    /** The profile's monthly budget: far more than the class spends, until a test spends it on purpose. */
+    static final long MONTHLY_BUDGET = 10_000;
+
     /** Hunter configured, with the breaker out of the way so that every row reaches the stub. */
     public static class WithHunter implements QuarkusTestProfile {
         @Override
         public List<TestResourceEntry> testResources() {
             return List.of(new TestResourceEntry(HunterStub.class, Map.of(
+                    "referral.email.hunter.monthly-budget", Long.toString(MONTHLY_BUDGET),
                     "referral.email.hunter.read-timeout", "800ms",
                     "referral.email.hunter.retries", "1",
                     "referral.email.hunter.retry-delay", "20ms",
@@ -147,10 +153,13 @@ class HunterRegistrationTest {
         String username = Api.unique("cached");
         String email = username + "@example.com";
         HunterStub.server.stubFor(verification(email).willReturn(verified("invalid")));
+        LocalDate month = LocalDate.now(ZoneOffset.UTC).withDayOfMonth(1);
+        long before = countedSince(month);
         Api.register(Api.registration(username, email)).statusCode(422);
         Api.register(Api.registration(username, email)).statusCode(422);
         assertThat(HunterStub.server.findAll(getRequestedFor(urlPathEqualTo("/v2/email-verifier"))
                 .withQueryParam("email", com.github.tomakehurst.wiremock.client.WireMock.equalTo(email)))).hasSize(1);
+        assertThat(countedSince(month)).as("the cached verdict costs no budget").isEqualTo(before + 1);
     }
 
     @Test
@@ -167,6 +176,69 @@ class HunterRegistrationTest {
         assertThat(HunterStub.server.findAll(getRequestedFor(urlPathEqualTo("/v2/email-verifier"))
                 .withQueryParam("email", com.github.tomakehurst.wiremock.client.WireMock.equalTo(email))))
                 .as("credits spent on a registration whose code was never usable").isEmpty();
+    }
+
+    @Test
+    void onceTheMonthlyBudgetIsSpentRegistrationGoesOnWithTheOfflineVerdictAndHunterIsNotAsked() {
+        String username = Api.unique("budget");
+        String email = username + "@example.com";
+        String spentUsername = Api.unique("spent");
+        String spentEmail = spentUsername + "@example.com";
+        String disposableUsername = Api.unique("spent");
+        String disposableEmail = disposableUsername + "@mailinator.com";
+        // Hunter would accept each of them: a 422 for the mailinator.com address can only be the offline verdict.
+        for (String address : List.of(email, spentEmail, disposableEmail)) {
+            HunterStub.server.stubFor(verification(address).willReturn(verified("valid")));
+        }
+        LocalDate month = LocalDate.now(ZoneOffset.UTC).withDayOfMonth(1);
+        long before = countedIn(month);
+
+        Api.register(Api.registration(username, email)).statusCode(201);
+        assertThat(requestsAbout(email)).isEqualTo(1);
+        assertThat(countedSince(month)).as("one request counted").isEqualTo(before + 1);
+
+        try {
+            // Other instances spent the rest of this month's budget (and of the next: the test may cross midnight).
+            spend(month, MONTHLY_BUDGET);
+            spend(month.plusMonths(1), MONTHLY_BUDGET);
+
+            Api.register(Api.registration(spentUsername, spentEmail)).statusCode(201);
+            Api.register(Api.registration(disposableUsername, disposableEmail)).statusCode(422)
+                    .contentType("application/problem+json")
+                    .body("code", equalTo("email-rejected"))
+                    .body("detail", containsString("Disposable"));
+
+            assertThat(database.usersWithEmail(spentEmail)).isEqualTo(1);
+            assertThat(database.usersWithEmail(disposableEmail)).isZero();
+            assertThat(requestsAbout(spentEmail)).as("requests to Hunter once the budget is spent").isZero();
+            assertThat(requestsAbout(disposableEmail)).as("requests to Hunter once the budget is spent").isZero();
+            assertThat(countedIn(month)).as("nothing counted beyond the budget").isEqualTo(MONTHLY_BUDGET);
+        } finally {
+            // The other tests of the class need Hunter: give the month back its real count.
+            database.update("update paid_email_checks set calls = ? where month = ?", before + 1, month);
+            database.update("delete from paid_email_checks where month = ?", month.plusMonths(1));
+        }
+    }
+
+    private long countedIn(LocalDate month) {
+        return database.number("select coalesce(sum(calls), 0) from paid_email_checks where month = ?", month);
+    }
+
+    /** This month's count and any later one's: a test that runs across the end of a month still adds up. */
+    private long countedSince(LocalDate month) {
+        return database.number("select coalesce(sum(calls), 0) from paid_email_checks where month >= ?", month);
+    }
+
+    private void spend(LocalDate month, long calls) {
+        database.update("insert into paid_email_checks (month, calls) values (?, ?)"
+                + " on conflict (month) do update set calls = excluded.calls", month, calls);
+    }
+
+    private static int requestsAbout(String email) {
+        return HunterStub.server.findAll(getRequestedFor(urlPathEqualTo("/v2/email-verifier"))
+                .withQueryParam("email", com.github.tomakehurst.wiremock.client.WireMock.equalTo(email))
+                .withHeader("X-API-KEY", com.github.tomakehurst.wiremock.client.WireMock.equalTo(HunterStub.KEY)))
+                .size();
     }
 
     /** Every attempt times out (connect + read), with the retry delays and the polls of a 202 on top. */

@@ -7,10 +7,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URL;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
 
@@ -77,9 +79,16 @@ final class Http {
     }
 
     Reply post(String path, String token, Object body) {
+        return post(path, token, body, Map.of());
+    }
+
+    /** A JSON POST with extra headers (e.g. {@code Idempotency-Key}). */
+    Reply post(String path, String token, Object body, Map<String, String> headers) {
         try {
-            return send(request(path, token).header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))));
+            HttpRequest.Builder builder = request(path, token).header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)));
+            headers.forEach(builder::header);
+            return send(builder);
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
@@ -100,6 +109,12 @@ final class Http {
         return send(request("/api/v1/auth/token", null).header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString("grant_type=password&username=" + login + "&password="
                         + password.replace(" ", "+"))));
+    }
+
+    Reply refreshGrant(String refreshToken) {
+        return send(request("/api/v1/auth/token", null).header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("grant_type=refresh_token&refresh_token="
+                        + URLEncoder.encode(refreshToken, StandardCharsets.UTF_8))));
     }
 
     static Map<String, Object> registration(String username, String code) {

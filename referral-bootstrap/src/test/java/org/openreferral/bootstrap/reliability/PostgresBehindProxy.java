@@ -29,7 +29,7 @@ public class PostgresBehindProxy implements QuarkusTestResourceLifecycleManager 
                     .setServerConfig("synchronous_commit", "off")
                     .start();
             directUrl = postgres.getJdbcUrl("postgres", "postgres");
-            proxy = new TcpProxy(postgres.getPort());
+            proxy = TcpProxy.forPostgres(postgres.getPort());
             return Map.of(
                     "quarkus.datasource.jdbc.url", "jdbc:postgresql://127.0.0.1:" + proxy.port() + "/postgres",
                     "quarkus.datasource.username", "postgres",

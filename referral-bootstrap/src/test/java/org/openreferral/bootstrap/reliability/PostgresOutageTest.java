@@ -35,7 +35,8 @@ import org.openreferral.bootstrap.support.Api;
  * PostgreSQL goes away under load, once stopped and once behind a network partition: requests that need it
  * answer 503 problem+json within the configured JDBC timeouts instead of hanging, readiness goes DOWN, the
  * service works again within 5 s of the database coming back, and what it acknowledged is exactly what
- * the database holds.
+ * the database holds. (The proxy delivers replies already on their way, so no commit is lost in flight here;
+ * {@link LostCommitReplyTest} cuts the connection between a COMMIT and its reply.)
  */
 @QuarkusTest
 @TestProfile(PostgresOutageTest.DatabaseBehindProxy.class)

@@ -8,13 +8,21 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
+import java.time.Duration;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * A loopback TCP proxy that tests put between the app and a dependency, to take the dependency away in the
  * two ways that matter: {@link #refuse()} (it is down: every connection is closed at once) and
  * {@link #blackhole()} (the network is partitioned: nothing the app sends arrives, nothing fails either).
+ * In front of PostgreSQL ({@link #forPostgres}) it can also lose the one reply that matters most:
+ * {@link #loseReplyToCommit} lets a chosen transaction's COMMIT reach the database and cuts the connection
+ * before the answer gets back.
  */
 public final class TcpProxy implements AutoCloseable {
 
@@ -25,10 +33,22 @@ public final class TcpProxy implements AutoCloseable {
     private final ServerSocket server;
     private final Set<Link> links = ConcurrentHashMap.newKeySet();
     private final Set<Socket> held = ConcurrentHashMap.newKeySet();
+    private final boolean postgres;
+    private final AtomicReference<CommitCut> armed = new AtomicReference<>();
     private volatile Mode mode = Mode.FORWARD;
     private volatile boolean closed;
 
     public TcpProxy(int upstreamPort) {
+        this(upstreamPort, false);
+    }
+
+    /** A proxy that reads the PostgreSQL protocol the client speaks, so that {@link #loseReplyToCommit} can work. */
+    public static TcpProxy forPostgres(int upstreamPort) {
+        return new TcpProxy(upstreamPort, true);
+    }
+
+    private TcpProxy(int upstreamPort, boolean postgres) {
+        this.postgres = postgres;
         this.upstream = new InetSocketAddress(InetAddress.getLoopbackAddress(), upstreamPort);
         try {
             this.server = new ServerSocket(0, 200, InetAddress.getLoopbackAddress());
@@ -77,6 +97,47 @@ public final class TcpProxy implements AutoCloseable {
      */
     public synchronized void blackhole() {
         mode = Mode.BLACKHOLE;
+    }
+
+    /**
+     * The next transaction that runs SQL containing {@code sqlFragment} (case-insensitive) with {@code marker} in
+     * that statement's parameters (any, when null) is let through up to its COMMIT; the database gets the COMMIT and
+     * commits, and its reply is dropped: the connection is closed both ways instead. Only one transaction is cut; a
+     * chosen transaction that rolls back passes the choice on to the next one.
+     */
+    public CommitCut loseReplyToCommit(String sqlFragment, String marker) {
+        if (!postgres) {
+            throw new IllegalStateException("only a proxy made with forPostgres reads the protocol");
+        }
+        CommitCut cut = new CommitCut(sqlFragment, marker);
+        armed.set(cut);
+        return cut;
+    }
+
+    /** Forgets a {@link #loseReplyToCommit} that found no transaction. */
+    public void disarm() {
+        armed.set(null);
+    }
+
+    /** A commit whose reply is to be lost; tells when it was. */
+    public static final class CommitCut {
+        private final String sqlFragment;
+        private final String marker;
+        private final CountDownLatch cut = new CountDownLatch(1);
+
+        private CommitCut(String sqlFragment, String marker) {
+            this.sqlFragment = sqlFragment;
+            this.marker = marker;
+        }
+
+        /** Whether the COMMIT went through and its reply was dropped, waiting at most {@code timeout}. */
+        public boolean awaitCut(Duration timeout) throws InterruptedException {
+            return cut.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        }
+
+        boolean chooses(PostgresFrontendScanner.Statement statement) {
+            return statement.mentions(sqlFragment, marker);
+        }
     }
 
     /** Open connections through the proxy (for assertions about the pool). */
@@ -170,7 +231,12 @@ public final class TcpProxy implements AutoCloseable {
     private final class Link {
         private final Socket client;
         private final Socket target;
+        private final PostgresFrontendScanner scanner = postgres ? new PostgresFrontendScanner() : null;
         private volatile boolean severed;
+        /** The cut this connection's current transaction was chosen for (upstream thread only). */
+        private CommitCut chosen;
+        /** Set before the chosen transaction's COMMIT is passed on: whatever comes back is its reply. */
+        private volatile CommitCut dropReply;
 
         Link(Socket client, Socket target) {
             this.client = client;
@@ -185,6 +251,16 @@ public final class TcpProxy implements AutoCloseable {
                     if (upstreamDirection && (severed || mode != Mode.FORWARD)) {
                         continue;
                     }
+                    if (upstreamDirection && scanner != null) {
+                        follow(scanner.feed(buffer, read));
+                    }
+                    CommitCut lost = dropReply;
+                    if (!upstreamDirection && lost != null) {
+                        // The COMMIT was delivered and this is its answer: it never reaches the app.
+                        close();
+                        lost.cut.countDown();
+                        return;
+                    }
                     out.write(buffer, 0, read);
                     out.flush();
                 }
@@ -192,6 +268,22 @@ public final class TcpProxy implements AutoCloseable {
                 // one side closed; the finally closes the other
             } finally {
                 close();
+            }
+        }
+
+        private void follow(List<PostgresFrontendScanner.Statement> statements) {
+            for (PostgresFrontendScanner.Statement statement : statements) {
+                if (chosen == null) {
+                    CommitCut cut = armed.get();
+                    if (cut != null && cut.chooses(statement) && armed.compareAndSet(cut, null)) {
+                        chosen = cut;
+                    }
+                } else if (statement.isCommit()) {
+                    dropReply = chosen;
+                } else if (statement.isRollback()) {
+                    armed.compareAndSet(null, chosen);
+                    chosen = null;
+                }
             }
         }
 

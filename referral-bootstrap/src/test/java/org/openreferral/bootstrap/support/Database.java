@@ -30,6 +30,19 @@ public class Database {
         return query(sql, parameters, result -> result.next() ? result.getString(1) : null);
     }
 
+    /** Changes rows directly, as another instance or an operator would; the number of rows changed. */
+    public int update(String sql, Object... parameters) {
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement statement = connection.prepareStatement(sql)) {
+            for (int i = 0; i < parameters.length; i++) {
+                statement.setObject(i + 1, parameters[i]);
+            }
+            return statement.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     public long usersWithEmail(String email) {
         return number("select count(*) from users where lower(email) = lower(?)", email);
     }
