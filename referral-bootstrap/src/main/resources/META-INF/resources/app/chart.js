@@ -58,7 +58,7 @@ export function draw(svg, days) {
     });
     bar.appendChild(element('title', {}, `${label.format(d.day)}: ${d.count}`));
     svg.appendChild(bar);
-    if (i % 7 === 0 || i === days.length - 1) {
+    if ((days.length - 1 - i) % 7 === 0) { // weekly, ending today
       svg.appendChild(element('text', { x: (LEFT + (i + 0.5) * slot).toFixed(1), y: HEIGHT - 6, 'text-anchor': 'middle' },
         label.format(d.day)));
     }

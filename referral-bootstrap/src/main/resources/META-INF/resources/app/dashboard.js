@@ -18,6 +18,11 @@ function cell(row, content, className) {
   return td;
 }
 
+/** A ledger reason such as REFERRAL_REFERRER as words: "referral referrer". */
+function humane(slug) {
+  return String(slug || '').toLowerCase().replaceAll('_', ' ');
+}
+
 function badge(status) {
   const span = document.createElement('span');
   span.className = `badge ${status}`;
@@ -119,7 +124,7 @@ function renderRewards(rewards) {
     const row = document.createElement('tr');
     cell(row, timeElement(entry.createdAt));
     cell(row, String(entry.points), 'number');
-    cell(row, entry.reason);
+    cell(row, humane(entry.reason));
     return row;
   }));
   $('no-rewards').hidden = entries.length > 0;
