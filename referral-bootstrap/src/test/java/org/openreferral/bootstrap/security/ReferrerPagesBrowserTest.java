@@ -15,7 +15,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.logging.Level;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.WindowType;
 import org.openqa.selenium.logging.LogEntry;
@@ -37,8 +37,8 @@ class ReferrerPagesBrowserTest extends SecurityTestBase {
     private static final String PASSWORD = "correct horse battery staple";
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    @BeforeAll
-    static void needsChromium() {
+    @BeforeEach
+    void needsChromium() {
         Browser.assumeInstalled();
     }
 
