@@ -60,11 +60,11 @@ final class Browser implements AutoCloseable {
         if (missing.isEmpty()) {
             return;
         }
-        String message = "BROWSER TESTS NOT RUN: " + String.join(" and ", missing) + " missing (apt-get install "
-                + "chromium chromium-driver); set REFERRAL_BROWSER_TESTS=required to make this a failure";
+        String why = String.join(" and ", missing) + " missing (apt-get install chromium chromium-driver)";
         if ("required".equals(System.getenv("REFERRAL_BROWSER_TESTS"))) {
-            fail(message.replace("NOT RUN", "REQUIRED BUT NOT POSSIBLE"));
+            fail("BROWSER TESTS REQUIRED (REFERRAL_BROWSER_TESTS=required) BUT NOT POSSIBLE: " + why);
         }
+        String message = "BROWSER TESTS NOT RUN: " + why + "; REFERRAL_BROWSER_TESTS=required makes this a failure";
         System.err.println("\n!!!!! " + message + " !!!!!\n");
         Assumptions.abort(message);
     }

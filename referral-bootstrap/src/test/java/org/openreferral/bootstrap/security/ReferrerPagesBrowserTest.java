@@ -17,6 +17,8 @@ import java.util.Map;
 import java.util.logging.Level;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.WindowType;
 import org.openqa.selenium.logging.LogEntry;
 import org.openreferral.bootstrap.support.Api;
@@ -27,8 +29,8 @@ import org.openreferral.bootstrap.support.TestClockProducer;
  * The referrer's pages in headless Chromium, end to end: the referrer registers and creates a code in the dashboard;
  * the invited visitor signs up on the share page and is asked to confirm the email; the referrer sees the referral
  * PENDING; the visitor confirms with the link from the mail (GreenMail), and the referrer sees it REWARDED. Sign out
- * kills the session; expired and unknown codes get the same page. No browser console error and no 5xx from the app
- * during the run. Screenshots in target/browser/.
+ * kills the session; expired and unknown codes get the same page; the pages fit a phone-sized screen. No browser
+ * console error and no 5xx from the app during the run. Screenshots in target/browser/.
  */
 @QuarkusTest
 @TestProfile(AccountSecurityProfile.class)
@@ -78,10 +80,11 @@ class ReferrerPagesBrowserTest extends SecurityTestBase {
             assertThat(browser.textContaining("#invitation", "invited you")).doesNotContain(alice);
             assertThat(browser.driver().getPageSource()).doesNotContain(alice);
             browser.screenshot("share-page");
+            fitsANarrowScreen(browser, "share-page-narrow");
             browser.fill("#signup-username", bob);
             browser.fill("#signup-email", bob + "@example.org");
             browser.fill("#signup-password", PASSWORD);
-            browser.find("#signup button[type=submit]").click();
+            browser.find("#signup-password").sendKeys(Keys.ENTER); // the keyboard alone submits the form
             browser.textContaining("#signup-done", "confirm your email address");
             browser.screenshot("share-page-signed-up");
 
@@ -104,6 +107,7 @@ class ReferrerPagesBrowserTest extends SecurityTestBase {
             browser.textContaining("#balance", "10");
             browser.script("window.scrollTo(0, 0)");
             browser.screenshot("dashboard");
+            fitsANarrowScreen(browser, "dashboard-narrow");
 
             // Tokens only in memory: nothing in storage that outlives the tab, nothing in any URL.
             assertThat(browser.script("return localStorage.length + sessionStorage.length")).isEqualTo(0L);
@@ -144,6 +148,21 @@ class ReferrerPagesBrowserTest extends SecurityTestBase {
 
         assertThat(expired).contains("does not work any more").isEqualTo(unknown);
         assertThat(browser.find("#signup").getAttribute("data-code")).isEmpty();
+    }
+
+    /** On a phone-sized window the page needs no sideways scrolling (wide tables scroll in their own box). */
+    private static void fitsANarrowScreen(Browser browser, String screenshot) {
+        Dimension size = browser.driver().manage().window().getSize();
+        browser.driver().manage().window().setSize(new Dimension(390, 844));
+        try {
+            browser.until(d -> ((Number) browser.script("return window.innerWidth")).intValue() <= 400);
+            assertThat(((Number) browser.script("return document.documentElement.scrollWidth")).intValue())
+                    .as("page width on a 390 px wide screen")
+                    .isLessThanOrEqualTo(((Number) browser.script("return window.innerWidth")).intValue());
+            browser.screenshot(screenshot);
+        } finally {
+            browser.driver().manage().window().setSize(size);
+        }
     }
 
     private static String pageText(Browser browser) {
