@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Browser check of the API docs: opens BASE_URL/docs (Swagger UI) and BASE_URL/redoc (ReDoc) in headless Chromium
 # and fails unless the operations actually render (the DOM after scripts ran contains the API's paths). Saves the
-# rendered DOM and a screenshot of each page under OUTDIR. Installs Debian's chromium when it is missing (as root).
+# rendered DOM and a screenshot of each page under OUTDIR. Installs Debian's chromium when it is missing (as root,
+# .ci/install-browser.sh).
 #
 #   .ci/browser-check.sh http://127.0.0.1:8080 target/browser-check
 set -euo pipefail
@@ -15,15 +16,7 @@ browser() {
   command -v chromium 2>/dev/null || command -v chromium-browser 2>/dev/null || true
 }
 
-if [ -z "$(browser)" ]; then
-  if [ "$(id -u)" != 0 ]; then
-    echo "browser-check: chromium is not installed and we are not root to install it" >&2
-    exit 1
-  fi
-  echo "browser-check: installing Debian's chromium"
-  apt-get update -qq >/dev/null
-  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
-fi
+[ -n "$(browser)" ] || bash "$(dirname "$0")/install-browser.sh"
 CHROMIUM=$(browser)
 [ -n "$CHROMIUM" ] || { echo "browser-check: chromium could not be installed" >&2; exit 1; }
 echo "browser-check: $("$CHROMIUM" --version 2>/dev/null || echo chromium)"

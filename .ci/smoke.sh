@@ -79,6 +79,9 @@ CODE=$(expect 201 POST /api/v1/referral-codes -H "Authorization: Bearer $TOKEN" 
   -d "{\"expiresAt\":\"$EXPIRES\"}" | json "['code']")
 LOOKED=$(expect 200 GET "/api/v1/referral-codes/lookup?email=$EMAIL" | json "['code']")
 [ "$LOOKED" = "$CODE" ] || fail "lookup returned $LOOKED, expected $CODE"
+# The referrer's pages are served by the packaged app too (their browser test runs in ./mvnw verify).
+[[ "$(expect 200 GET "/r/$CODE")" == *"invited you"* ]] || fail "the share page of $CODE does not invite"
+[[ "$(expect 200 GET /app/)" == *"/app/dashboard.js"* ]] || fail "the dashboard is not served at /app/"
 LOOKED=$(expect 200 GET "/api/v1/referral-codes/lookup?email=$EMAIL" | json "['code']")
 [ "$LOOKED" = "$CODE" ] || fail "cached lookup returned $LOOKED"
 REFEREE="ref$$"

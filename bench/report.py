@@ -1,15 +1,23 @@
 #!/usr/bin/env python3
-"""Turn one bench/run.sh results directory into docs/PERFORMANCE.md.
+"""Turn one bench/run.sh results directory into docs/PERFORMANCE.md and its two plots.
 
 usage: report.py RESULTS_DIR OUT_MD
+       report.py --plots-only OUT_MD
 
 Reads RESULTS_DIR/machine.json and, per scale, scale-N/{meta.json,*.json,rss.tsv,phases.tsv}. Every number in
 the report comes from those files; the targets are computed here as ratios of numbers measured in the same run.
 Set BENCH_NOTE to add a paragraph at the top (e.g. why a run is provisional).
+
+Next to OUT_MD it writes performance-latency.svg (p50 and p99 per scenario and scale) and
+performance-throughput.svg (achieved rates against the no-op ceiling and the hashing limit), drawn by hand as SVG
+(no plotting library needed). --plots-only redraws them from the tables of an existing OUT_MD (the raw results are
+not committed) and adds the Plots section to it if it has none.
 """
 import glob
 import json
+import math
 import os
+import re
 import sys
 
 TARGET_LOOKUP_RATIO = 0.6
@@ -133,7 +141,31 @@ def verdict(ok):
     return "**met**" if ok else "**missed**"
 
 
+PLOTS_SECTION = """## Plots
+
+![Latency per scale: p99 and p50 of each scenario at each scale](performance-latency.svg)
+
+![Throughput against the ceilings: no-op ceiling, lookup, token and register per scale](performance-throughput.svg)
+
+The same numbers as the Results tables below, drawn by `bench/report.py` (log scales).
+"""
+
+
+def plots_only(out):
+    data, limits = plot_data_from_report(out)
+    if not data:
+        sys.exit("report.py: no Results tables in " + out)
+    write_plots(data, limits, os.path.dirname(os.path.abspath(out)))
+    text = open(out, encoding="utf-8").read()
+    if "## Plots\n" not in text and "## Results\n" in text:
+        with open(out, "w", encoding="utf-8") as f:
+            f.write(text.replace("## Results\n", PLOTS_SECTION + "\n## Results\n", 1))
+
+
 def main():
+    if sys.argv[1] == "--plots-only":
+        plots_only(sys.argv[2])
+        return
     results, out = sys.argv[1], sys.argv[2]
     machine = load_json(os.path.join(results, "machine.json"))
     st = machine["settings"]
@@ -330,6 +362,9 @@ def main():
         p("- " + explain(kind, s, value, st))
     p("")
 
+    # ------------------------------------------------------------------ plots
+    p(PLOTS_SECTION)
+
     # ------------------------------------------------------------------ summary per scale
     p("## Results\n")
     p("Latency is measured by the load generator per request, in microseconds, from the virtual user's "
@@ -413,6 +448,7 @@ def main():
                     hash_sustain=hash_sustain, pin=pin))
     with open(out, "w", encoding="utf-8") as f:
         f.write("\n".join(w).rstrip() + "\n")
+    write_plots(*plot_data(scales, st), os.path.dirname(os.path.abspath(out)))
 
 
 def fmt_opt(v):
@@ -535,6 +571,213 @@ def explain(kind, s, value, st):
                 "starts with the caller's id (referrer_id, owner_id, user_id) for each of these queries, or "
                 "keyset pagination for deep pages.")
     return kind
+
+
+# ---------------------------------------------------------------------------------------------------- plots
+# Two SVG charts next to the report, drawn by hand (no plotting library): latency per scale and throughput against
+# the ceilings. Both read one neutral structure, {scale: {key: {"offered", "achieved", "p50", "p90", "p99"}}} plus
+# the hashing limit per scale, built from a results directory (plot_data) or, without one, from the tables of an
+# existing report (plot_data_from_report), so that the plots of a committed report can be redrawn.
+
+PLOT_SCENARIOS = [
+    # key, label, report row (scenario prefix, step)
+    ("noop", "no-op ceiling", ("no-op ceiling", "best sustained")),
+    ("lookup", "lookup (best sustained)", ("lookup by email (cached)", "best sustained")),
+    ("token", "token (max)", ("token (password grant)", "max throughput")),
+    ("register", "register (max)", ("register (with a code)", "max throughput")),
+    ("list", "list page 1", ("list my referrals, page 1", "reference rate")),
+    ("deep", "deep page", ("list my referrals, page ", "reference rate")),
+    ("stats", "stats", ("referral stats", "reference rate")),
+]
+SCALE_COLOURS = ["#1d4ed8", "#b45309", "#047857", "#7c3aed", "#be123c"]
+SERIES_COLOURS = {"noop": "#6b7280", "lookup": "#1d4ed8", "token": "#b45309", "register": "#047857"}
+
+
+def plot_point(load):
+    if not load:
+        return None
+    lat = load["latencyUs"]
+    return {"offered": load["offeredRps"], "achieved": load["achievedRps"],
+            "p50": ms(lat["p50"]), "p90": ms(lat["p90"]), "p99": ms(lat["p99"])}
+
+
+def plot_data(scales, st):
+    """The plotted numbers of a run, taken exactly as the Results tables take them."""
+    sustain, hash_sustain = float(st["sustainP99Ms"]), float(st["hashSustainP99Ms"])
+    data, limits = {}, {}
+    for s in scales:
+        data[s.n] = {
+            "noop": plot_point(s.best("noop", sustain, ["noop-coarse", "noop-fine"])),
+            "lookup": plot_point(s.best("lookup", sustain, ["lookup-half", "lookup"])),
+            "token": plot_point(s.max_throughput("token", ["token"])),
+            "register": plot_point(s.max_throughput("register", ["register"])),
+            "list": plot_point(s.load("list-ref")),
+            "deep": plot_point(s.load("deep-ref")),
+            "stats": plot_point(s.load("stats-ref")),
+        }
+        limits[s.n] = s.meta["hashLimit"]
+    return data, limits
+
+
+def _number(text):
+    text = text.strip().replace(",", "")
+    try:
+        return float(text)
+    except ValueError:
+        return None
+
+
+def plot_data_from_report(path):
+    """The same numbers, read back from the Results and Targets tables of a report this script wrote."""
+    data, limits, scale = {}, {}, None
+    for line in open(path, encoding="utf-8"):
+        heading = re.match(r"^### ([\d,]+) users", line)
+        if heading:
+            scale = int(heading.group(1).replace(",", ""))
+            data[scale] = {key: None for key, _, _ in PLOT_SCENARIOS}
+            continue
+        limit = re.match(r"^\| token >= .* \| ([\d,]+) \| .*= ([\d.,]+)/s \(HashTool", line)
+        if limit:
+            limits[int(limit.group(1).replace(",", ""))] = _number(limit.group(2))
+            continue
+        if scale is None or not line.startswith("| "):
+            continue
+        cells = [c.strip() for c in line.strip().strip("|").split("|")]
+        if len(cells) != 10:
+            continue
+        for key, _, (prefix, step) in PLOT_SCENARIOS:
+            deep_ok = key != "deep" or " of " in cells[0]
+            if cells[0].startswith(prefix) and cells[1] == step and deep_ok and data[scale][key] is None:
+                values = [_number(c) for c in (cells[2], cells[3], cells[6], cells[7], cells[8])]
+                if None not in values:
+                    data[scale][key] = dict(zip(("offered", "achieved", "p50", "p90", "p99"), values))
+    return data, limits
+
+
+def _esc(text):
+    return str(text).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace('"', "&quot;")
+
+
+def _log_axis(lo, hi):
+    """Decades from 10^floor(log lo/3) (room below the shortest bar) to 10^ceil(log hi)."""
+    a, b = math.floor(math.log10(lo / 3)), math.ceil(math.log10(hi))
+    return a, max(b, a + 1)
+
+
+def _tick_label(exponent, unit):
+    value = 10.0 ** exponent
+    if value >= 1000 and unit == "ms":
+        return f"{value / 1000:g} s"
+    return f"{value:,.10g}{' ' + unit if unit else ''}"
+
+
+def _svg(width, height, title, body):
+    return (f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} {height}" width="{width}" '
+            f'height="{height}" font-family="sans-serif" font-size="12" role="img" aria-label="{_esc(title)}">\n'
+            f'<title>{_esc(title)}</title>\n<rect width="{width}" height="{height}" fill="#ffffff"/>\n'
+            + "\n".join(body) + "\n</svg>\n")
+
+
+def _grouped_log_bars(title, subtitle, groups, series, unit, lo, hi, markers=()):
+    """groups: [(label, {series_key: (value, tick_or_None)})]; series: [(key, label, colour)];
+    markers: [(group_index, series_key, value, label)] drawn as a dashed line over that bar."""
+    width, height = 900, 420
+    left, right, top, bottom = 70, 20, 60, 80
+    plot_w, plot_h = width - left - right, height - top - bottom
+    a, b = _log_axis(lo, hi)
+
+    def y(value):
+        value = max(value, 10.0 ** a)
+        return top + plot_h - (math.log10(value) - a) / (b - a) * plot_h
+
+    body = [f'<text x="{left}" y="22" font-size="16" font-weight="bold">{_esc(title)}</text>',
+            f'<text x="{left}" y="42" fill="#4b5563">{_esc(subtitle)}</text>']
+    for e in range(a, b + 1):
+        yy = y(10.0 ** e)
+        body.append(f'<line x1="{left}" y1="{yy:.1f}" x2="{width - right}" y2="{yy:.1f}" stroke="#e5e7eb"/>')
+        body.append(f'<text x="{left - 6}" y="{yy + 4:.1f}" text-anchor="end" fill="#4b5563">'
+                    f'{_esc(_tick_label(e, unit))}</text>')
+    slot = plot_w / max(1, len(groups))
+    bar_w = min(28.0, (slot - 16) / max(1, len(series)))
+    for gi, (label, values) in enumerate(groups):
+        x0 = left + gi * slot + (slot - bar_w * len(series)) / 2
+        for si, (key, series_label, colour) in enumerate(series):
+            point = values.get(key)
+            x = x0 + si * bar_w
+            if not point or point[0] is None or point[0] <= 0:
+                body.append(f'<text x="{x + bar_w / 2:.1f}" y="{top + plot_h - 4:.1f}" text-anchor="middle" '
+                            f'fill="#9ca3af" font-size="10">-</text>')
+                continue
+            value, tick = point
+            yy = y(value)
+            body.append(f'<rect x="{x + 1:.1f}" y="{yy:.1f}" width="{bar_w - 2:.1f}" height="{top + plot_h - yy:.1f}" '
+                        f'fill="{colour}"><title>{_esc(label)}, {_esc(series_label)}: {value:,.4g} {unit}</title></rect>')
+            if tick is not None and tick > 0:
+                ty = y(tick)
+                body.append(f'<line x1="{x + 1:.1f}" y1="{ty:.1f}" x2="{x + bar_w - 1:.1f}" y2="{ty:.1f}" '
+                            f'stroke="#111827" stroke-width="2"/>')
+        body.append(f'<text x="{left + (gi + 0.5) * slot:.1f}" y="{top + plot_h + 18:.1f}" text-anchor="middle">'
+                    f'{_esc(label)}</text>')
+        for mi, (group_index, key, value, marker_label) in enumerate(markers):
+            if group_index != gi or value is None or value <= 0:
+                continue
+            si = [k for k, _, _ in series].index(key)
+            x = x0 + si * bar_w
+            my = y(value)
+            body.append(f'<line x1="{x - 3:.1f}" y1="{my:.1f}" x2="{x + bar_w + 3:.1f}" y2="{my:.1f}" '
+                        f'stroke="#dc2626" stroke-width="2" stroke-dasharray="4 2"><title>{_esc(marker_label)}'
+                        f'</title></line>')
+    body.append(f'<line x1="{left}" y1="{top + plot_h}" x2="{width - right}" y2="{top + plot_h}" stroke="#374151"/>')
+    lx = left
+    for key, series_label, colour in series:
+        body.append(f'<rect x="{lx}" y="{height - 30}" width="12" height="12" fill="{colour}"/>')
+        body.append(f'<text x="{lx + 16}" y="{height - 20}">{_esc(series_label)}</text>')
+        lx += 24 + 7 * len(series_label)
+    return _svg(width, height, title, body)
+
+
+def latency_svg(data):
+    scales = sorted(data)
+    series = [(n, f"{n:,} users", SCALE_COLOURS[i % len(SCALE_COLOURS)]) for i, n in enumerate(scales)]
+    groups = [(label, {n: ((data[n].get(key) or {}).get("p99"), (data[n].get(key) or {}).get("p50"))
+                       for n in scales}) for key, label, _ in PLOT_SCENARIOS]
+    values = [v for _, g in groups for p in g.values() for v in p if v]
+    return _grouped_log_bars("Latency per scale", "p99 (bar) and p50 (black tick) in ms, log scale; "
+                             "the step of each scenario as in the Results tables", groups, series, "ms",
+                             min(values or [0.1]), max(values or [1000]))
+
+
+def throughput_svg(data, limits):
+    scales = sorted(data)
+    keys = ["noop", "lookup", "token", "register"]
+    labels = {"noop": "no-op ceiling", "lookup": "lookup, best sustained", "token": "token, max",
+              "register": "register, max"}
+    series = [(k, labels[k], SERIES_COLOURS[k]) for k in keys]
+    groups = [(f"{n:,} users", {k: ((data[n].get(k) or {}).get("achieved"), None) for k in keys}) for n in scales]
+    markers = []
+    for gi, n in enumerate(scales):
+        ceiling = (data[n].get("noop") or {}).get("achieved")
+        if ceiling:
+            markers.append((gi, "lookup", TARGET_LOOKUP_RATIO * ceiling,
+                            f"target: {TARGET_LOOKUP_RATIO:.0%} of the no-op ceiling"))
+        if limits.get(n):
+            markers.append((gi, "token", limits[n], "hashing limit: cores / one verification"))
+            markers.append((gi, "register", limits[n], "hashing limit: cores / one verification"))
+    values = [v for _, g in groups for v, _ in g.values() if v] + [m[2] for m in markers]
+    return _grouped_log_bars("Throughput against the ceilings",
+                             "achieved requests/s, log scale; red dashes: the lookup target (half the no-op "
+                             "ceiling) and the hashing limit", groups, series, "/s",
+                             min(values or [1]), max(values or [10000]), markers)
+
+
+def write_plots(data, limits, directory):
+    """Writes performance-latency.svg and performance-throughput.svg into directory; returns their names."""
+    names = {"latency": "performance-latency.svg", "throughput": "performance-throughput.svg"}
+    with open(os.path.join(directory, names["latency"]), "w", encoding="utf-8") as f:
+        f.write(latency_svg(data))
+    with open(os.path.join(directory, names["throughput"]), "w", encoding="utf-8") as f:
+        f.write(throughput_svg(data, limits))
+    return names
 
 
 METHOD = """\

@@ -9,7 +9,7 @@ import org.openreferral.domain.model.referral.QualifyingCondition;
 
 /**
  * Settings of the referral slice ({@code referral.code.*}, {@code referral.reward.*}, {@code referral.qualify-on},
- * {@code referral.fraud.*}); the README lists them with their environment names.
+ * {@code referral.fraud.*}, {@code referral.share-link-base}); the README lists them with their environment names.
  */
 @ConfigMapping(prefix = "referral")
 public interface ReferralSettings {
@@ -23,6 +23,13 @@ public interface ReferralSettings {
     QualifyingCondition qualifyOn();
 
     Fraud fraud();
+
+    /**
+     * The public base of share links: a code's link is this followed by the code. Point it at where {@code /r/} of
+     * this service is reachable from the outside.
+     */
+    @WithDefault("http://localhost:8080/r/")
+    String shareLinkBase();
 
     /** Referral codes. */
     interface Code {

@@ -8,9 +8,11 @@ import java.time.Clock;
 import java.util.concurrent.ExecutorService;
 import java.util.random.RandomGenerator;
 import org.jboss.logging.Logger;
+import org.openreferral.adapter.rest.referral.ShareLinks;
 import org.openreferral.application.account.port.out.ReferralAttribution;
 import org.openreferral.application.account.port.out.UserRepository;
 import org.openreferral.application.referral.port.in.ApproveReferralUseCase;
+import org.openreferral.application.referral.port.in.CheckShareLinkUseCase;
 import org.openreferral.application.referral.port.in.CreateReferralCodeUseCase;
 import org.openreferral.application.referral.port.in.GetActiveReferralCodeUseCase;
 import org.openreferral.application.referral.port.in.GetReferralStatsUseCase;
@@ -33,6 +35,7 @@ import org.openreferral.application.referral.port.out.RewardLedger;
 import org.openreferral.application.referral.port.out.VerifiedEmails;
 import org.openreferral.application.referral.service.ApproveReferralService;
 import org.openreferral.application.referral.service.AttributeReferralService;
+import org.openreferral.application.referral.service.CheckShareLinkService;
 import org.openreferral.application.referral.service.CreateReferralCodeService;
 import org.openreferral.application.referral.service.GetActiveReferralCodeService;
 import org.openreferral.application.referral.service.GetReferralService;
@@ -191,6 +194,18 @@ public class ReferralWiring {
                                                  ReferralRepository referrals, ReferralCodeCache cache,
                                                  ReferralEvents events, UnitOfWork unitOfWork, Clock clock) {
         return new RevokeReferralCodeService(users, codes, referrals, cache, events, unitOfWork, clock);
+    }
+
+    @Produces
+    @ApplicationScoped
+    CheckShareLinkUseCase checkShareLink(ReferralCodeRepository codes, UnitOfWork unitOfWork, Clock clock) {
+        return new CheckShareLinkService(codes, unitOfWork, clock);
+    }
+
+    @Produces
+    @Singleton
+    ShareLinks shareLinks(ReferralSettings settings) {
+        return new ShareLinks(settings.shareLinkBase());
     }
 
     @Produces

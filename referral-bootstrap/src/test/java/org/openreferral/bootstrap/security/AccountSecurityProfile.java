@@ -8,9 +8,9 @@ import java.util.Map;
 /**
  * Test profile: rate limits on with small budgets, the client taken from {@code X-Forwarded-For} behind a
  * trusted loopback proxy (so that each test is a client of its own, see {@link SecurityTestBase}), a real SMTP
- * server, an admin created from configuration, metrics behind a bearer token, and referrals qualifying on the
- * referee's verified email (the production default) under a lifetime cap of {@value #LIFETIME_CAP} rewards per
- * referrer.
+ * server, an admin created from configuration, share links on a public base, metrics behind a bearer token, and
+ * referrals qualifying on the referee's verified email (the production default) under a lifetime cap of
+ * {@value #LIFETIME_CAP} rewards per referrer.
  */
 public class AccountSecurityProfile implements QuarkusTestProfile {
 
@@ -25,6 +25,8 @@ public class AccountSecurityProfile implements QuarkusTestProfile {
     static final String METRICS_TOKEN = "metrics-token-of-the-account-security-tests";
     /** Loopback as the tests connect to it (127.0.0.1, ::1); 127.0.0.2 stays an untrusted peer. */
     static final String TRUSTED_PROXIES = "127.0.0.1/32,::1/128";
+    /** REFERRAL_SHARE_LINK_BASE: the public base of share links (ReferrerPagesTest, ReferrerPagesBrowserTest). */
+    static final String SHARE_LINK_BASE = "https://referrals.test/r/";
 
     @Override
     public Map<String, String> getConfigOverrides() {
@@ -44,6 +46,7 @@ public class AccountSecurityProfile implements QuarkusTestProfile {
         config.put("referral.admin.password", ADMIN_PASSWORD);
         config.put("referral.password-reset.link-base", "https://referrals.test/reset-password?token=");
         config.put("referral.email-verification.link-base", "https://referrals.test/verify-email?token=");
+        config.put("referral.share-link-base", SHARE_LINK_BASE);
         // The production default (the shared test setting is v1's "registration"): a referral qualifies when the
         // referee confirms the mailed link (RewardOnVerifiedEmailTest).
         config.put("referral.qualify-on", "email-verified");

@@ -1,7 +1,9 @@
 package org.openreferral.adapter.rest.referral;
 
+import jakarta.inject.Inject;
 import java.util.List;
 import org.mapstruct.Mapper;
+import org.mapstruct.Mapping;
 import org.openreferral.adapter.rest.referral.dto.CodeResponse;
 import org.openreferral.adapter.rest.referral.dto.PublicCodeResponse;
 import org.openreferral.adapter.rest.referral.dto.ReferralResponse;
@@ -19,38 +21,42 @@ import org.openreferral.application.shared.Page;
 
 /** Maps the referral use cases' results to the API's response records. */
 @Mapper(componentModel = "jakarta-cdi")
-public interface ReferralMapper {
+public abstract class ReferralMapper {
 
-    CodeResponse toResponse(CodeView code);
+    @Inject
+    ShareLinks shareLinks;
 
-    PublicCodeResponse toResponse(PublicCode code);
+    @Mapping(target = "shareLink", expression = "java(shareLinks.linkTo(code.code()))")
+    public abstract CodeResponse toResponse(CodeView code);
 
-    ReferralResponse toResponse(ReferralView referral);
+    public abstract PublicCodeResponse toResponse(PublicCode code);
 
-    ReferralResponse.RefereeResponse toResponse(ReferralView.Referee referee);
+    public abstract ReferralResponse toResponse(ReferralView referral);
 
-    ReferralStatsResponse toResponse(ReferralStatsView stats);
+    public abstract ReferralResponse.RefereeResponse toResponse(ReferralView.Referee referee);
 
-    ReferralStatsResponse.CodeCountResponse toResponse(CodeCount count);
+    public abstract ReferralStatsResponse toResponse(ReferralStatsView stats);
 
-    RewardsResponse.RewardEntryResponse toResponse(RewardEntryView entry);
+    public abstract ReferralStatsResponse.CodeCountResponse toResponse(CodeCount count);
 
-    List<CodeResponse> toCodeResponses(List<CodeView> codes);
+    public abstract RewardsResponse.RewardEntryResponse toResponse(RewardEntryView entry);
 
-    List<ReferralResponse> toReferralResponses(List<ReferralView> referrals);
+    public abstract List<CodeResponse> toCodeResponses(List<CodeView> codes);
 
-    List<RewardsResponse.RewardEntryResponse> toEntryResponses(List<RewardEntryView> entries);
+    public abstract List<ReferralResponse> toReferralResponses(List<ReferralView> referrals);
 
-    default RewardsResponse toResponse(RewardsView rewards) {
+    public abstract List<RewardsResponse.RewardEntryResponse> toEntryResponses(List<RewardEntryView> entries);
+
+    public RewardsResponse toResponse(RewardsView rewards) {
         return new RewardsResponse(rewards.balance(),
                 PageResponse.of(rewards.entries(), toEntryResponses(rewards.entries().items())));
     }
 
-    default PageResponse<CodeResponse> toCodePage(Page<CodeView> page) {
+    public PageResponse<CodeResponse> toCodePage(Page<CodeView> page) {
         return PageResponse.of(page, toCodeResponses(page.items()));
     }
 
-    default PageResponse<ReferralResponse> toReferralPage(Page<ReferralView> page) {
+    public PageResponse<ReferralResponse> toReferralPage(Page<ReferralView> page) {
         return PageResponse.of(page, toReferralResponses(page.items()));
     }
 }
