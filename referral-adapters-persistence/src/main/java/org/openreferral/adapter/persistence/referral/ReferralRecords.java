@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.LongSupplier;
 import org.openreferral.application.referral.port.out.ReferralRepository.Filter;
 import org.openreferral.application.referral.port.out.ReferralRepository.ReferralRecord;
 import org.openreferral.application.shared.Page;
@@ -14,6 +15,7 @@ import org.openreferral.application.shared.PageRequest;
 import org.openreferral.domain.model.referral.ReferralCodeId;
 import org.openreferral.domain.model.referral.ReferralId;
 import org.openreferral.domain.model.user.Email;
+import org.openreferral.domain.model.user.UserId;
 
 /** The read side of referrals: each joined with its referee and code, newest first, in pages. */
 final class ReferralRecords {
@@ -23,9 +25,11 @@ final class ReferralRecords {
             + " where u.id = r.refereeId and c.id = r.codeId";
 
     private final ReferralPanacheRepository rows;
+    private final ReferralSummaries summaries;
 
-    ReferralRecords(ReferralPanacheRepository rows) {
+    ReferralRecords(ReferralPanacheRepository rows, ReferralSummaries summaries) {
         this.rows = rows;
+        this.summaries = summaries;
     }
 
     Optional<ReferralRecord> one(ReferralId id) {
@@ -33,8 +37,15 @@ final class ReferralRecords {
                 .map(ReferralRecords::record);
     }
 
+    /** A code's referrals; the total is the code's summary row rather than a count of its referrals. */
     Page<ReferralRecord> ofCode(ReferralCodeId code, PageRequest page) {
-        return page(" and r.codeId = :code", Map.of("code", code.value()), page);
+        return page(" and r.codeId = :code", Map.of("code", code.value()), page, () -> summaries.ofCode(code));
+    }
+
+    /** A referrer's referrals; the total is the referrer's summary row rather than a count of their referrals. */
+    Page<ReferralRecord> ofReferrer(UserId referrer, PageRequest page) {
+        return page(" and r.referrerId = :referrer", Map.of("referrer", referrer.value()), page,
+                () -> summaries.total(referrer));
     }
 
     Page<ReferralRecord> matching(Filter filter, PageRequest page) {
@@ -52,20 +63,25 @@ final class ReferralRecords {
             where.append(" and r.refereeId = :referee");
             parameters.put("referee", referee.value());
         });
-        return page(where.toString(), parameters, page);
+        return page(where.toString(), parameters, page, () -> count(where.toString(), parameters));
     }
 
-    private Page<ReferralRecord> page(String where, Map<String, Object> parameters, PageRequest page) {
+    private Page<ReferralRecord> page(String where, Map<String, Object> parameters, PageRequest page,
+                                      LongSupplier total) {
         List<ReferralRecord> items = query(where, parameters, " order by r.createdAt desc, r.id desc")
                 .setFirstResult((int) page.offset())
                 .setMaxResults(page.size())
                 .getResultStream()
                 .map(ReferralRecords::record)
                 .toList();
+        return Page.of(new ArrayList<>(items), total.getAsLong(), page);
+    }
+
+    private long count(String where, Map<String, Object> parameters) {
         String condition = where.isEmpty() ? "" : " where" + where.substring(" and".length());
         TypedQuery<Long> count = em().createQuery("select count(r) from ReferralJpaEntity r" + condition, Long.class);
         parameters.forEach(count::setParameter);
-        return Page.of(new ArrayList<>(items), count.getSingleResult(), page);
+        return count.getSingleResult();
     }
 
     private TypedQuery<Object[]> query(String where, Map<String, Object> parameters, String order) {
