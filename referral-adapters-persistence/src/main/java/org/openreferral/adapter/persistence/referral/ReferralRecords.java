@@ -1,23 +1,29 @@
 package org.openreferral.adapter.persistence.referral;
 
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.Query;
 import jakarta.persistence.TypedQuery;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Function;
 import java.util.function.LongSupplier;
+import java.util.stream.Collectors;
 import org.openreferral.application.referral.port.out.ReferralRepository.Filter;
 import org.openreferral.application.referral.port.out.ReferralRepository.ReferralRecord;
+import org.openreferral.application.shared.CursorRequest;
 import org.openreferral.application.shared.Page;
 import org.openreferral.application.shared.PageRequest;
+import org.openreferral.application.shared.Slice;
 import org.openreferral.domain.model.referral.ReferralCodeId;
 import org.openreferral.domain.model.referral.ReferralId;
 import org.openreferral.domain.model.user.Email;
 import org.openreferral.domain.model.user.UserId;
 
-/** The read side of referrals: each joined with its referee and code, newest first, in pages. */
+/** The read side of referrals: each joined with its referee and code, newest first, in pages or in keyset runs. */
 final class ReferralRecords {
 
     private static final String SELECT = "select r, u.username, u.email, c.code"
@@ -46,6 +52,16 @@ final class ReferralRecords {
     Page<ReferralRecord> ofReferrer(UserId referrer, PageRequest page) {
         return page(" and r.referrerId = :referrer", Map.of("referrer", referrer.value()), page,
                 () -> summaries.total(referrer));
+    }
+
+    /** A run of a referrer's referrals after a position (keyset paging). */
+    Slice<ReferralRecord> runOfReferrer(UserId referrer, CursorRequest cursor) {
+        return run(KeysetColumn.REFERRER, referrer.value(), cursor);
+    }
+
+    /** A run of a code's referrals after a position (keyset paging). */
+    Slice<ReferralRecord> runOfCode(ReferralCodeId code, CursorRequest cursor) {
+        return run(KeysetColumn.CODE, code.value(), cursor);
     }
 
     Page<ReferralRecord> matching(Filter filter, PageRequest page) {
@@ -82,6 +98,47 @@ final class ReferralRecords {
         TypedQuery<Long> count = em().createQuery("select count(r) from ReferralJpaEntity r" + condition, Long.class);
         parameters.forEach(count::setParameter);
         return count.getSingleResult();
+    }
+
+    /**
+     * The ids come first, from one range of the index on (column, created_at DESC, id DESC): the row comparison with
+     * the position is the range's start and the limit its end, so the read costs the same at any depth. Then the
+     * records of just those ids.
+     */
+    @SuppressWarnings("unchecked")
+    private Slice<ReferralRecord> run(KeysetColumn column, UUID owner, CursorRequest cursor) {
+        Query ids = em().createNativeQuery(runSql(column, cursor.after().isPresent()))
+                .setParameter("owner", owner)
+                .setParameter("limit", cursor.lookahead());
+        cursor.after().ifPresent(position -> ids.setParameter("at", position.createdAt())
+                .setParameter("id", position.id()));
+        List<UUID> found = ids.getResultList();
+        if (found.isEmpty()) {
+            return Slice.of(List.of(), cursor, ReferralRecord::position);
+        }
+        Map<UUID, ReferralRecord> byId = query(" and r.id in :ids", Map.of("ids", found), "").getResultStream()
+                .map(ReferralRecords::record)
+                .collect(Collectors.toMap(record -> record.id().value(), Function.identity()));
+        return Slice.of(found.stream().map(byId::get).toList(), cursor, ReferralRecord::position);
+    }
+
+    /** The list a run reads: the referrals of one referrer, or of one code, each with its index. */
+    enum KeysetColumn {
+        REFERRER("referrer_id"),
+        CODE("code_id");
+
+        private final String column;
+
+        KeysetColumn(String column) {
+            this.column = column;
+        }
+    }
+
+    /** The id query of a run, with or without a position to start after. */
+    static String runSql(KeysetColumn column, boolean after) {
+        return "select id from referrals where " + column.column + " = :owner"
+                + (after ? " and (created_at, id) < (:at, :id)" : "")
+                + " order by created_at desc, id desc limit :limit";
     }
 
     private TypedQuery<Object[]> query(String where, Map<String, Object> parameters, String order) {

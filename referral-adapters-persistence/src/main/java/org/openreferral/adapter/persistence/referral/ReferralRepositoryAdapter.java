@@ -10,8 +10,10 @@ import java.util.Map;
 import java.util.Optional;
 import org.openreferral.adapter.persistence.shared.ConstraintViolations;
 import org.openreferral.application.referral.port.out.ReferralRepository;
+import org.openreferral.application.shared.CursorRequest;
 import org.openreferral.application.shared.Page;
 import org.openreferral.application.shared.PageRequest;
+import org.openreferral.application.shared.Slice;
 import org.openreferral.domain.model.referral.CodeConflicts;
 import org.openreferral.domain.model.referral.Referral;
 import org.openreferral.domain.model.referral.ReferralCodeId;
@@ -129,6 +131,16 @@ public class ReferralRepositoryAdapter implements ReferralRepository {
     @Override
     public Page<ReferralRecord> listByCode(ReferralCodeId code, PageRequest page) {
         return records.ofCode(code, page);
+    }
+
+    @Override
+    public Slice<ReferralRecord> listByReferrer(UserId referrer, CursorRequest cursor) {
+        return records.runOfReferrer(referrer, cursor);
+    }
+
+    @Override
+    public Slice<ReferralRecord> listByCode(ReferralCodeId code, CursorRequest cursor) {
+        return records.runOfCode(code, cursor);
     }
 
     @Override
