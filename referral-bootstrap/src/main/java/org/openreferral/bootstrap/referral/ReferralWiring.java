@@ -22,6 +22,7 @@ import org.openreferral.application.referral.port.in.LookupReferralCodeUseCase;
 import org.openreferral.application.referral.port.in.QualifyReferralUseCase;
 import org.openreferral.application.referral.port.in.ReleaseHeldRewardsUseCase;
 import org.openreferral.application.referral.port.in.RevokeReferralCodeUseCase;
+import org.openreferral.application.referral.port.in.ScrollReferralsUseCase;
 import org.openreferral.application.referral.port.in.VoidReferralUseCase;
 import org.openreferral.application.referral.port.out.ClientNetworks;
 import org.openreferral.application.referral.port.out.ReferralCodeCache;
@@ -45,6 +46,7 @@ import org.openreferral.application.referral.service.QualifyReferralService;
 import org.openreferral.application.referral.service.ReleaseHeldRewardsService;
 import org.openreferral.application.referral.service.RevokeReferralCodeService;
 import org.openreferral.application.referral.service.RewardReferrals;
+import org.openreferral.application.referral.service.ScrollReferralsService;
 import org.openreferral.application.referral.service.VoidReferralService;
 import org.openreferral.application.shared.UnitOfWork;
 import org.openreferral.domain.model.referral.CodePolicy;
@@ -203,6 +205,14 @@ public class ReferralWiring {
     ListReferralsUseCase listReferrals(ReferralCodeRepository codes, ReferralRepository referrals,
                                        UnitOfWork unitOfWork) {
         return new ListReferralsService(codes, referrals, unitOfWork);
+    }
+
+
+    @Produces
+    @ApplicationScoped
+    ScrollReferralsUseCase scrollReferrals(ReferralCodeRepository codes, ReferralRepository referrals,
+                                           UnitOfWork unitOfWork) {
+        return new ScrollReferralsService(codes, referrals, unitOfWork);
     }
 
     @Produces

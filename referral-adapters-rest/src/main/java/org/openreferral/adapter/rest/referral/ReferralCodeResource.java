@@ -26,6 +26,7 @@ import org.openreferral.adapter.rest.shared.CallerProvider;
 import org.openreferral.adapter.rest.shared.ClientAddress;
 import org.openreferral.adapter.rest.shared.Fields;
 import org.openreferral.adapter.rest.shared.Idempotent;
+import org.openreferral.adapter.rest.shared.KeysetPageResponse;
 import org.openreferral.adapter.rest.shared.PageResponse;
 import org.openreferral.adapter.rest.shared.RequestParsing;
 import org.openreferral.application.referral.port.in.CodeView;
@@ -35,15 +36,12 @@ import org.openreferral.application.referral.port.in.GetActiveReferralCodeUseCas
 import org.openreferral.application.referral.port.in.GetActiveReferralCodeUseCase.GetActiveReferralCodeQuery;
 import org.openreferral.application.referral.port.in.ListReferralCodesUseCase;
 import org.openreferral.application.referral.port.in.ListReferralCodesUseCase.ListReferralCodesQuery;
-import org.openreferral.application.referral.port.in.ListReferralsUseCase;
 import org.openreferral.application.referral.port.in.ListReferralsUseCase.ByCode;
-import org.openreferral.application.referral.port.in.ListReferralsUseCase.ListReferralsQuery;
 import org.openreferral.application.referral.port.in.LookupReferralCodeUseCase;
 import org.openreferral.application.referral.port.in.LookupReferralCodeUseCase.LookupReferralCodeQuery;
 import org.openreferral.application.referral.port.in.RevokeReferralCodeUseCase;
 import org.openreferral.application.referral.port.in.RevokeReferralCodeUseCase.RevokeReferralCodeCommand;
 import org.openreferral.application.shared.Caller;
-import org.openreferral.application.shared.PageRequest;
 import org.openreferral.application.shared.ratelimit.CheckRateLimitUseCase;
 import org.openreferral.application.shared.ratelimit.CheckRateLimitUseCase.CheckRateLimitCommand;
 import org.openreferral.application.shared.ratelimit.CheckRateLimitUseCase.RateLimitedAction;
@@ -64,7 +62,7 @@ public class ReferralCodeResource {
     private final GetActiveReferralCodeUseCase active;
     private final RevokeReferralCodeUseCase revoke;
     private final LookupReferralCodeUseCase lookup;
-    private final ListReferralsUseCase referrals;
+    private final ReferralLists referrals;
     private final CheckRateLimitUseCase rateLimits;
     private final CallerProvider callers;
     private final ReferralMapper mapper;
@@ -72,7 +70,7 @@ public class ReferralCodeResource {
 
     ReferralCodeResource(CreateReferralCodeUseCase create, ListReferralCodesUseCase list,
                          GetActiveReferralCodeUseCase active, RevokeReferralCodeUseCase revoke,
-                         LookupReferralCodeUseCase lookup, ListReferralsUseCase referrals,
+                         LookupReferralCodeUseCase lookup, ReferralLists referrals,
                          CheckRateLimitUseCase rateLimits, CallerProvider callers, ReferralMapper mapper,
                          ClientAddress clientAddress) {
         this.rateLimits = rateLimits;
@@ -131,11 +129,9 @@ public class ReferralCodeResource {
 
     @GET
     @Path("/{code}/referrals")
-    public PageResponse<ReferralResponse> referrals(@RestPath String code, @RestQuery String page,
-                                                    @RestQuery String size) {
+    public KeysetPageResponse<ReferralResponse> referrals(@RestPath String code, @RestQuery String page,
+                                                          @RestQuery String size, @RestQuery String cursor) {
         Caller caller = callers.current();
-        PageRequest pageRequest = RequestParsing.page(page, size);
-        ByCode scope = new ByCode(RequestParsing.code(code));
-        return mapper.toReferralPage(referrals.list(new ListReferralsQuery(caller, scope, pageRequest)));
+        return referrals.read(caller, new ByCode(RequestParsing.code(code)), page, size, cursor);
     }
 }

@@ -7,6 +7,7 @@ import org.openreferral.adapter.rest.referral.dto.PublicCodeResponse;
 import org.openreferral.adapter.rest.referral.dto.ReferralResponse;
 import org.openreferral.adapter.rest.referral.dto.ReferralStatsResponse;
 import org.openreferral.adapter.rest.referral.dto.RewardsResponse;
+import org.openreferral.adapter.rest.shared.KeysetPageResponse;
 import org.openreferral.adapter.rest.shared.PageResponse;
 import org.openreferral.application.referral.port.in.CodeView;
 import org.openreferral.application.referral.port.in.GetReferralStatsUseCase.CodeCount;
@@ -16,6 +17,8 @@ import org.openreferral.application.referral.port.in.GetRewardsUseCase.RewardsVi
 import org.openreferral.application.referral.port.in.LookupReferralCodeUseCase.PublicCode;
 import org.openreferral.application.referral.port.in.ReferralView;
 import org.openreferral.application.shared.Page;
+import org.openreferral.application.shared.Position;
+import org.openreferral.application.shared.Slice;
 
 /** Maps the referral use cases' results to the API's response records. */
 @Mapper(componentModel = "jakarta-cdi")
@@ -52,5 +55,18 @@ public interface ReferralMapper {
 
     default PageResponse<ReferralResponse> toReferralPage(Page<ReferralView> page) {
         return PageResponse.of(page, toReferralResponses(page.items()));
+    }
+
+    /** A numbered page of a referral list that can also be read by cursor, with the cursor after its last item. */
+    default KeysetPageResponse<ReferralResponse> toKeysetReferralPage(Page<ReferralView> page) {
+        List<ReferralView> items = page.items();
+        Position last = items.isEmpty() ? null
+                : new Position(items.get(items.size() - 1).createdAt(), items.get(items.size() - 1).id());
+        return KeysetPageResponse.of(page, toReferralResponses(items), last);
+    }
+
+    /** A run of referrals read by cursor. */
+    default KeysetPageResponse<ReferralResponse> toReferralRun(Slice<ReferralView> run) {
+        return KeysetPageResponse.of(run, toReferralResponses(run.items()));
     }
 }

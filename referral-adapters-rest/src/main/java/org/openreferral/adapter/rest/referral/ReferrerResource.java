@@ -11,17 +11,14 @@ import org.openreferral.adapter.rest.referral.dto.ReferralResponse;
 import org.openreferral.adapter.rest.referral.dto.ReferralStatsResponse;
 import org.openreferral.adapter.rest.referral.dto.RewardsResponse;
 import org.openreferral.adapter.rest.shared.CallerProvider;
-import org.openreferral.adapter.rest.shared.PageResponse;
+import org.openreferral.adapter.rest.shared.KeysetPageResponse;
 import org.openreferral.adapter.rest.shared.RequestParsing;
 import org.openreferral.application.referral.port.in.GetReferralStatsUseCase;
 import org.openreferral.application.referral.port.in.GetReferralStatsUseCase.GetReferralStatsQuery;
 import org.openreferral.application.referral.port.in.GetRewardsUseCase;
 import org.openreferral.application.referral.port.in.GetRewardsUseCase.GetRewardsQuery;
-import org.openreferral.application.referral.port.in.ListReferralsUseCase;
 import org.openreferral.application.referral.port.in.ListReferralsUseCase.ByReferrer;
-import org.openreferral.application.referral.port.in.ListReferralsUseCase.ListReferralsQuery;
 import org.openreferral.application.shared.Caller;
-import org.openreferral.domain.model.user.UserId;
 
 /** What a referrer sees under their user resource: the people they referred, their stats and their rewards. */
 @Path("/api/v1/users")
@@ -29,15 +26,15 @@ import org.openreferral.domain.model.user.UserId;
 @Authenticated
 public class ReferrerResource {
 
-    private final ListReferralsUseCase listReferrals;
+    private final ReferralLists referralLists;
     private final GetReferralStatsUseCase stats;
     private final GetRewardsUseCase rewards;
     private final CallerProvider callers;
     private final ReferralMapper mapper;
 
-    ReferrerResource(ListReferralsUseCase listReferrals, GetReferralStatsUseCase stats, GetRewardsUseCase rewards,
+    ReferrerResource(ReferralLists referralLists, GetReferralStatsUseCase stats, GetRewardsUseCase rewards,
                      CallerProvider callers, ReferralMapper mapper) {
-        this.listReferrals = listReferrals;
+        this.referralLists = referralLists;
         this.stats = stats;
         this.rewards = rewards;
         this.callers = callers;
@@ -46,21 +43,18 @@ public class ReferrerResource {
 
     @GET
     @Path("/me/referrals")
-    public PageResponse<ReferralResponse> myReferrals(@RestQuery String page, @RestQuery String size) {
+    public KeysetPageResponse<ReferralResponse> myReferrals(@RestQuery String page, @RestQuery String size,
+                                                            @RestQuery String cursor) {
         Caller caller = callers.current();
-        return referralsOf(caller, caller.id(), page, size);
+        return referralLists.read(caller, new ByReferrer(caller.id()), page, size, cursor);
     }
 
     @GET
     @Path("/{id}/referrals")
-    public PageResponse<ReferralResponse> referrals(@RestPath String id, @RestQuery String page,
-                                                    @RestQuery String size) {
-        return referralsOf(callers.current(), RequestParsing.userId(id), page, size);
-    }
-
-    private PageResponse<ReferralResponse> referralsOf(Caller caller, UserId referrer, String page, String size) {
-        return mapper.toReferralPage(listReferrals.list(new ListReferralsQuery(caller, new ByReferrer(referrer),
-                RequestParsing.page(page, size))));
+    public KeysetPageResponse<ReferralResponse> referrals(@RestPath String id, @RestQuery String page,
+                                                          @RestQuery String size, @RestQuery String cursor) {
+        Caller caller = callers.current();
+        return referralLists.read(caller, new ByReferrer(RequestParsing.userId(id)), page, size, cursor);
     }
 
     @GET
