@@ -257,6 +257,7 @@ def main():
     if len(scales) >= 2:
         lo, hi = scales[0], scales[-1]
         for label, what in (("list-ref", "list my referrals, page 1"), ("deep-ref", "list my referrals, deep page"),
+                            ("cursor-ref", "list my referrals, deep page by cursor"),
                             ("stats-ref", "referral stats")):
             a, b = lo.load(label), hi.load(label)
             if not a or not b:
@@ -331,6 +332,8 @@ def main():
             (f"list my referrals, page {st['deepPage']} of {st['heavyRefs']:,} (size {st['deepSize']})",
              s.load("deep-ref"), "reference rate"),
             (f"list my referrals, page {st['deepPage']} (size {st['deepSize']})", s.best("deep", sustain, ["deep-ramp"]), "best sustained"),
+            ("the same page by cursor (keyset, reached by a cursor walk)", s.load("cursor-ref"), "reference rate"),
+            ("the same page by cursor", s.best("cursor", sustain, ["cursor-ramp"]), "best sustained"),
             ("referral stats", s.load("stats-ref"), "reference rate"),
             ("referral stats", s.best("stats", sustain, ["stats-ramp"]), "best sustained"),
             ("lookup, alone", s.load("mixed-lookup-alone"), "mixed test"),
@@ -476,7 +479,8 @@ def explain(kind, s, value, st):
                 "an index-only scan), then join only those rows; better, keyset pagination (`after` = last "
                 "created_at,id), which makes every page cost the same.")
     if kind.startswith("scale-"):
-        what = {"scale-list-ref": "list page 1", "scale-deep-ref": "the deep page", "scale-stats-ref": "stats"}[kind]
+        what = {"scale-list-ref": "list page 1", "scale-deep-ref": "the deep page",
+                "scale-cursor-ref": "the deep page by cursor", "scale-stats-ref": "stats"}[kind]
         return (f"**p99 of {what} grows {value:.2f}x from the smallest to {s.n:,} users.** Check the query "
                 "plans at this scale (EXPLAIN ANALYZE): a count or an aggregate over all of a user's rows "
                 "is fine, a sequential scan or a sort over the whole table is not; the fix is an index that "
@@ -547,9 +551,10 @@ at 100/s to warm the generator itself; none of this is reported as a result.
 - *Register* (`POST /api/v1/auth/register` with a random active code: user, referral and ledger entry in one
   transaction, plus one Argon2id hash): 0.5 (warm-up), 0.7, 0.8, 0.9, 1.0, 1.1 of the hashing limit.
 - *List my referrals* page 1 (size 50) of random regular referrers (5 referrals), *the deep page* (page
-  {deep_page}, size {deep_size}, the last one) of the heavy referrers, and *referral stats* of random regular
+  {deep_page}, size {deep_size}, the last one) of the heavy referrers, *the same deep page by cursor* (keyset
+  paging: the cursor comes from a walk by `next` from page 1, done once before the step), and *referral stats* of random regular
   referrers, each with bearer tokens fetched before the load: first at the same fixed rate at every scale
-  ({read_rps}/s; {deep_rps}/s for the deep page), which is what the 1M-versus-10k ratio compares, then a short
+  ({read_rps}/s; {deep_rps}/s for the deep page, either way), which is what the 1M-versus-10k ratio compares, then a short
   ramp for the maximum (not in the quick mode).
 
 **Sustained** means: at most 1% failed requests, p99 <= {sustain:.0f} ms ({hash_sustain:.0f} ms for token and

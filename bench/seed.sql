@@ -107,6 +107,9 @@ COMMIT;
 
 SET session_replication_role = DEFAULT;
 
+-- The stats summaries (changeset 0014, ADR 0016): their triggers did not fire during the bulk load (replica role).
+SELECT referral_stats_rebuild();
+
 -- Sanity: the invariants the app relies on (fails the seed if one is broken)
 DO $$
 DECLARE
