@@ -47,7 +47,8 @@ final class ReferralSummaries {
 
     Map<ReferralStatus, Long> perStatus(UserId referrer) {
         Map<ReferralStatus, Long> counts = new EnumMap<>(ReferralStatus.class);
-        List<?> found = em().createNativeQuery("select " + STATUS_COLUMNS + " from referrer_stats where referrer_id = ?1")
+        List<?> found = em()
+                .createNativeQuery("select " + STATUS_COLUMNS + " from referrer_stats where referrer_id = ?1")
                 .setParameter(1, referrer.value())
                 .getResultList();
         if (!found.isEmpty()) {

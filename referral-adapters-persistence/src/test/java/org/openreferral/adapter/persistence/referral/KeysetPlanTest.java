@@ -22,8 +22,9 @@ import org.junit.jupiter.api.Test;
 import org.openreferral.adapter.persistence.referral.ReferralRecords.KeysetColumn;
 
 /**
- * The plans PostgreSQL makes for the keyset queries of {@link ReferralRecords} on a populated, analysed schema: one
- * range of the list's index, no sort, and a deep run reads only the rows it answers (not the ones before it).
+ * The plans PostgreSQL makes for the keyset queries of {@link ReferralRecords} and {@link RewardLedgerAdapter} on a
+ * populated, analysed schema: one range of the list's index, no sort, and a deep run reads only the rows it answers
+ * (not the ones before it).
  */
 class KeysetPlanTest {
 
@@ -31,7 +32,6 @@ class KeysetPlanTest {
     private static final String HEAVY_CODE = "00000000-0000-4000-9000-000000000001";
     private static final int HEAVY_REFERRALS = 3000;
     private static final int LIMIT = 101;
-    private static final Pattern SCAN = Pattern.compile("Index (Only )?Scan using (\\w+) on referrals.*actual rows=(\\d+)");
 
     private static EmbeddedPostgres postgres;
 
@@ -65,6 +65,8 @@ class KeysetPlanTest {
                        timestamptz '2026-02-01T00:00:00Z' + (n / 3) * interval '1 second', 'PENDING', 0, 'm' || n
                   from (select n, case when n <= %1$d then 1 else 2 + (n - %1$d - 1) / 1000 end as owner
                           from generate_series(1, 19 * 1000 + %1$d) as n) as numbered;
+                insert into reward_entries (id, user_id, points, reason, referral_id, created_at)
+                select gen_random_uuid(), referrer_id, 10, 'REFERRAL_REFERRER', id, created_at from referrals;
                 """.formatted(HEAVY_REFERRALS));
         sql("vacuum analyze");
     }
@@ -79,10 +81,11 @@ class KeysetPlanTest {
         String position = rows("select created_at || '|' || id from referrals where referrer_id = '" + HEAVY + "'"
                 + " order by created_at desc, id desc offset 2500 limit 1").get(0);
 
-        List<String> plan = explain(KeysetColumn.REFERRER, HEAVY, position);
+        List<String> plan = explain(ReferralRecords.runSql(KeysetColumn.REFERRER, true), HEAVY, position);
 
         assertRangeOf("referrals_referrer_created_idx", plan);
-        assertThat(String.join("\n", plan)).contains("Index Cond: ((referrer_id = ").contains("ROW(created_at, id) < ROW(");
+        assertThat(String.join("\n", plan)).contains("Index Cond: ((referrer_id = ")
+                .contains("ROW(created_at, id) < ROW(");
     }
 
     @Test
@@ -90,27 +93,43 @@ class KeysetPlanTest {
         String position = rows("select created_at || '|' || id from referrals where code_id = '" + HEAVY_CODE + "'"
                 + " order by created_at desc, id desc offset 2500 limit 1").get(0);
 
-        assertRangeOf("referrals_code_created_idx", explain(KeysetColumn.CODE, HEAVY_CODE, position));
+        assertRangeOf("referrals_code_created_idx",
+                explain(ReferralRecords.runSql(KeysetColumn.CODE, true), HEAVY_CODE, position));
     }
 
     @Test
     void theFirstRunIsTheStartOfTheSameRange() throws Exception {
-        assertRangeOf("referrals_referrer_created_idx", explain(KeysetColumn.REFERRER, HEAVY, null));
+        assertRangeOf("referrals_referrer_created_idx",
+                explain(ReferralRecords.runSql(KeysetColumn.REFERRER, false), HEAVY, null));
+    }
+
+    @Test
+    void aDeepRunOfALedgerReadsOnlyItsOwnRowsFromTheUserIndex() throws Exception {
+        String position = rows("select created_at || '|' || id from reward_entries where user_id = '" + HEAVY + "'"
+                + " order by created_at desc, id desc offset 2500 limit 1").get(0);
+
+        assertRangeOf("reward_entries_user_created_idx", explain(RewardLedgerAdapter.runSql(true), HEAVY, position),
+                "reward_entries");
     }
 
     private static void assertRangeOf(String index, List<String> plan) {
+        assertRangeOf(index, plan, "referrals");
+    }
+
+    private static void assertRangeOf(String index, List<String> plan, String table) {
         String text = String.join("\n", plan);
         assertThat(text).as(text).doesNotContain("Sort").doesNotContain("Seq Scan").doesNotContain("Bitmap")
                 .doesNotContain("Filter");
-        Matcher scan = SCAN.matcher(text);
+        Matcher scan = Pattern.compile("Index (Only )?Scan using (\\w+) on " + table + ".*actual rows=(\\d+)")
+                .matcher(text);
         assertThat(scan.find()).as(text).isTrue();
         assertThat(scan.group(2)).as(text).isEqualTo(index);
         assertThat(Integer.parseInt(scan.group(3))).as("rows read from the index\n" + text).isEqualTo(LIMIT);
     }
 
-    /** EXPLAIN ANALYZE of the adapter's own SQL, its parameters written in as literals. */
-    private static List<String> explain(KeysetColumn column, String owner, String position) throws SQLException {
-        String sql = ReferralRecords.runSql(column, position != null)
+    /** EXPLAIN ANALYZE of an adapter's own SQL, its parameters written in as literals. */
+    private static List<String> explain(String query, String owner, String position) throws SQLException {
+        String sql = query
                 .replace(":owner", "'" + owner + "'::uuid")
                 .replace(":limit", String.valueOf(LIMIT));
         if (position != null) {
