@@ -23,6 +23,7 @@ import org.openreferral.application.referral.port.in.QualifyReferralUseCase;
 import org.openreferral.application.referral.port.in.ReleaseHeldRewardsUseCase;
 import org.openreferral.application.referral.port.in.RevokeReferralCodeUseCase;
 import org.openreferral.application.referral.port.in.ScrollReferralsUseCase;
+import org.openreferral.application.referral.port.in.ScrollRewardsUseCase;
 import org.openreferral.application.referral.port.in.VoidReferralUseCase;
 import org.openreferral.application.referral.port.out.ClientNetworks;
 import org.openreferral.application.referral.port.out.ReferralCodeCache;
@@ -47,6 +48,7 @@ import org.openreferral.application.referral.service.ReleaseHeldRewardsService;
 import org.openreferral.application.referral.service.RevokeReferralCodeService;
 import org.openreferral.application.referral.service.RewardReferrals;
 import org.openreferral.application.referral.service.ScrollReferralsService;
+import org.openreferral.application.referral.service.ScrollRewardsService;
 import org.openreferral.application.referral.service.VoidReferralService;
 import org.openreferral.application.shared.UnitOfWork;
 import org.openreferral.domain.model.referral.CodePolicy;
@@ -226,5 +228,11 @@ public class ReferralWiring {
     @ApplicationScoped
     GetRewardsUseCase rewards(RewardLedger ledger, UnitOfWork unitOfWork) {
         return new GetRewardsService(ledger, unitOfWork);
+    }
+
+    @Produces
+    @ApplicationScoped
+    ScrollRewardsUseCase scrollRewards(RewardLedger ledger, UnitOfWork unitOfWork) {
+        return new ScrollRewardsService(ledger, unitOfWork);
     }
 }

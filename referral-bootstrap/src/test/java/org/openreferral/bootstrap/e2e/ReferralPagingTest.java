@@ -30,7 +30,10 @@ class ReferralPagingTest {
     @Inject
     Database database;
 
-    /** Seven referrals of the referrer's code, stored as registration stores them, three to a second (ties). */
+    /**
+     * Seven referrals of the referrer's code, stored as registration stores them, three to a second (ties), each with
+     * the referrer's ledger credit at the same time.
+     */
     private void sevenTiedReferrals(String code) {
         String prefix = Api.unique("tied");
         long added = database.number("""
@@ -45,8 +48,12 @@ class ReferralPagingTest {
                          timestamptz '2026-06-01T00:00:00Z' + (row_number() over () % 3) * interval '1 second',
                          'PENDING', 0, r.email
                     from referees r, referral_codes c where c.code = ?
+                  returning id, referrer_id, created_at),
+                credited as (
+                  insert into reward_entries (id, user_id, points, reason, referral_id, created_at)
+                  select gen_random_uuid(), referrer_id, 10, 'REFERRAL_REFERRER', id, created_at from added
                   returning 1)
-                select count(*) from added
+                select count(*) from credited
                 """, prefix, prefix, prefix, code);
         assertThat(added).isEqualTo(7);
     }
@@ -87,6 +94,32 @@ class ReferralPagingTest {
                         .containsExactlyElementsOf(paged);
             }
         }
+    }
+
+    @Test
+    void theRewardsLedgerIsWalkedByCursorLikeTheLists() {
+        TestUser alice = Api.newUser();
+        sevenTiedReferrals(Api.createCode(alice, null));
+        List<String> paged = alice.as().queryParam("size", 100).get("/api/v1/users/me/rewards").then()
+                .statusCode(200).body("balance", equalTo(70)).body("entries.total", equalTo(7))
+                .body("entries.next", nullValue()).extract().jsonPath().getList("entries.items.id");
+
+        JsonPath first = alice.as().queryParam("size", 3).get("/api/v1/users/me/rewards").then().statusCode(200)
+                .extract().jsonPath();
+        List<String> walked = new ArrayList<>(first.getList("entries.items.id"));
+        String next = first.getString("entries.next");
+        while (next != null) {
+            JsonPath run = alice.as().queryParam("cursor", next).queryParam("size", 3).get("/api/v1/users/me/rewards")
+                    .then().statusCode(200).body("balance", equalTo(70)).extract().jsonPath();
+            assertThat(run.getMap("entries")).containsOnlyKeys("items", "size", "next");
+            walked.addAll(run.getList("entries.items.id"));
+            next = run.getString("entries.next");
+        }
+
+        assertThat(paged).hasSize(7).doesNotHaveDuplicates();
+        assertThat(walked).containsExactlyElementsOf(paged);
+        alice.as().queryParam("cursor", "garbage").get("/api/v1/users/me/rewards").then().statusCode(400)
+                .body("errors[0].field", equalTo("cursor"));
     }
 
     @Test

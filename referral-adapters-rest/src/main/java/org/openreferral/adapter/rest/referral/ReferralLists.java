@@ -35,6 +35,7 @@ public class ReferralLists {
         if (run.isPresent()) {
             return mapper.toReferralRun(runs.scroll(new ScrollReferralsQuery(caller, scope, run.get())));
         }
-        return mapper.toKeysetReferralPage(pages.list(new ListReferralsQuery(caller, scope, RequestParsing.page(page, size))));
+        return mapper.toKeysetReferralPage(pages.list(new ListReferralsQuery(caller, scope,
+                RequestParsing.page(page, size))));
     }
 }

@@ -16,6 +16,7 @@ import org.openreferral.application.referral.port.in.GetRewardsUseCase.RewardEnt
 import org.openreferral.application.referral.port.in.GetRewardsUseCase.RewardsView;
 import org.openreferral.application.referral.port.in.LookupReferralCodeUseCase.PublicCode;
 import org.openreferral.application.referral.port.in.ReferralView;
+import org.openreferral.application.referral.port.in.ScrollRewardsUseCase.RewardsRunView;
 import org.openreferral.application.shared.Page;
 import org.openreferral.application.shared.Position;
 import org.openreferral.application.shared.Slice;
@@ -44,9 +45,19 @@ public interface ReferralMapper {
 
     List<RewardsResponse.RewardEntryResponse> toEntryResponses(List<RewardEntryView> entries);
 
+    /** The balance and a numbered page of the ledger, with the cursor after its last entry. */
     default RewardsResponse toResponse(RewardsView rewards) {
+        List<RewardEntryView> items = rewards.entries().items();
+        Position last = items.isEmpty() ? null
+                : new Position(items.get(items.size() - 1).createdAt(), items.get(items.size() - 1).id());
         return new RewardsResponse(rewards.balance(),
-                PageResponse.of(rewards.entries(), toEntryResponses(rewards.entries().items())));
+                KeysetPageResponse.of(rewards.entries(), toEntryResponses(items), last));
+    }
+
+    /** The balance and a run of the ledger read by cursor. */
+    default RewardsResponse toResponse(RewardsRunView rewards) {
+        return new RewardsResponse(rewards.balance(),
+                KeysetPageResponse.of(rewards.entries(), toEntryResponses(rewards.entries().items())));
     }
 
     default PageResponse<CodeResponse> toCodePage(Page<CodeView> page) {

@@ -5,6 +5,7 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import java.util.Optional;
 import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestQuery;
 import org.openreferral.adapter.rest.referral.dto.ReferralResponse;
@@ -18,9 +19,15 @@ import org.openreferral.application.referral.port.in.GetReferralStatsUseCase.Get
 import org.openreferral.application.referral.port.in.GetRewardsUseCase;
 import org.openreferral.application.referral.port.in.GetRewardsUseCase.GetRewardsQuery;
 import org.openreferral.application.referral.port.in.ListReferralsUseCase.ByReferrer;
+import org.openreferral.application.referral.port.in.ScrollRewardsUseCase;
+import org.openreferral.application.referral.port.in.ScrollRewardsUseCase.ScrollRewardsQuery;
 import org.openreferral.application.shared.Caller;
+import org.openreferral.application.shared.CursorRequest;
 
-/** What a referrer sees under their user resource: the people they referred, their stats and their rewards. */
+/**
+ * What a referrer sees under their user resource: the people they referred, their stats and their rewards; the lists
+ * by page number or by cursor.
+ */
 @Path("/api/v1/users")
 @Produces(MediaType.APPLICATION_JSON)
 @Authenticated
@@ -29,11 +36,13 @@ public class ReferrerResource {
     private final ReferralLists referralLists;
     private final GetReferralStatsUseCase stats;
     private final GetRewardsUseCase rewards;
+    private final ScrollRewardsUseCase rewardRuns;
     private final CallerProvider callers;
     private final ReferralMapper mapper;
 
     ReferrerResource(ReferralLists referralLists, GetReferralStatsUseCase stats, GetRewardsUseCase rewards,
-                     CallerProvider callers, ReferralMapper mapper) {
+                     ScrollRewardsUseCase rewardRuns, CallerProvider callers, ReferralMapper mapper) {
+        this.rewardRuns = rewardRuns;
         this.referralLists = referralLists;
         this.stats = stats;
         this.rewards = rewards;
@@ -65,7 +74,12 @@ public class ReferrerResource {
 
     @GET
     @Path("/me/rewards")
-    public RewardsResponse rewards(@RestQuery String page, @RestQuery String size) {
-        return mapper.toResponse(rewards.get(new GetRewardsQuery(callers.current(), RequestParsing.page(page, size))));
+    public RewardsResponse rewards(@RestQuery String page, @RestQuery String size, @RestQuery String cursor) {
+        Caller caller = callers.current();
+        Optional<CursorRequest> run = RequestParsing.cursor(cursor, page, size);
+        if (run.isPresent()) {
+            return mapper.toResponse(rewardRuns.scroll(new ScrollRewardsQuery(caller, run.get())));
+        }
+        return mapper.toResponse(rewards.get(new GetRewardsQuery(caller, RequestParsing.page(page, size))));
     }
 }
