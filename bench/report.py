@@ -467,8 +467,8 @@ def explain(kind, s, value, st):
         return (f"**{kind[6:-11]} at {s.n:,} users: not comparable.** The reference rate was not sustained at one "
                 "of the two scales (p99 above the sustained bound or failures), so its p99 is queueing, not "
                 "query cost. Lower BENCH_READ_RPS / BENCH_DEEP_RPS or run on a quieter machine; if the deep page "
-                "is the one overloaded, it is also a sign that OFFSET paging reads every skipped row (keyset "
-                "pagination would fix that).")
+                "by number is the one overloaded, it is also a sign that OFFSET paging reads every skipped row "
+                "(compare the same page by cursor, cursor-ref).")
     if kind == "scale-deep-ref":
         return (f"**p99 of the deep page grows {value:.2f}x from the smallest to {s.n:,} users.** The page query "
                 "joins *all* of the referrer's referrals to users and codes and only then sorts and skips "
@@ -476,8 +476,9 @@ def explain(kind, s, value, st):
                 "scan of referral_codes (EXPLAIN ANALYZE of the page-50 query: ~35 ms at 10k, ~200 ms at 1M on the "
                 "development machine). What would fix it: pick the page's referral ids first from "
                 "referrals_referrer_created_idx alone (ORDER BY created_at DESC, id DESC OFFSET/LIMIT on referrals, "
-                "an index-only scan), then join only those rows; better, keyset pagination (`after` = last "
-                "created_at,id), which makes every page cost the same.")
+                "an index-only scan), then join only those rows. Keyset pagination makes every page cost the "
+                "same: the same page by cursor is the cursor-ref row (ADR 0016); clients walking deep should "
+                "follow `next`.")
     if kind.startswith("scale-"):
         what = {"scale-list-ref": "list page 1", "scale-deep-ref": "the deep page",
                 "scale-cursor-ref": "the deep page by cursor", "scale-stats-ref": "stats"}[kind]
