@@ -325,6 +325,7 @@ def main():
     if len(scales) >= 2:
         lo, hi = scales[0], scales[-1]
         for label, what in (("list-ref", "list my referrals, page 1"), ("deep-ref", "list my referrals, deep page"),
+                            ("cursor-ref", "list my referrals, deep page by cursor"),
                             ("stats-ref", "referral stats")):
             a, b = lo.load(label), hi.load(label)
             if not a or not b:
@@ -402,6 +403,8 @@ def main():
             (f"list my referrals, page {st['deepPage']} of {st['heavyRefs']:,} (size {st['deepSize']})",
              s.load("deep-ref"), "reference rate"),
             (f"list my referrals, page {st['deepPage']} (size {st['deepSize']})", s.best("deep", sustain, ["deep-ramp"]), "best sustained"),
+            ("the same page by cursor (keyset, reached by a cursor walk)", s.load("cursor-ref"), "reference rate"),
+            ("the same page by cursor", s.best("cursor", sustain, ["cursor-ramp"]), "best sustained"),
             ("referral stats", s.load("stats-ref"), "reference rate"),
             ("referral stats", s.best("stats", sustain, ["stats-ramp"]), "best sustained"),
             ("lookup, alone", s.load("mixed-lookup-alone"), "mixed test"),
@@ -552,8 +555,8 @@ def explain(kind, s, value, st):
         return (f"**{kind[6:-11]} at {s.n:,} users: not comparable.** The reference rate was not sustained at one "
                 "of the two scales (p99 above the sustained bound or failures), so its p99 is queueing, not "
                 "query cost. Lower BENCH_READ_RPS / BENCH_DEEP_RPS or run on a quieter machine; if the deep page "
-                "is the one overloaded, it is also a sign that OFFSET paging reads every skipped row (keyset "
-                "pagination would fix that).")
+                "by number is the one overloaded, it is also a sign that OFFSET paging reads every skipped row "
+                "(compare the same page by cursor, cursor-ref).")
     if kind == "scale-deep-ref":
         return (f"**p99 of the deep page grows {value:.2f}x from the smallest to {s.n:,} users.** The page query "
                 "joins *all* of the referrer's referrals to users and codes and only then sorts and skips "
@@ -561,10 +564,12 @@ def explain(kind, s, value, st):
                 "scan of referral_codes (EXPLAIN ANALYZE of the page-50 query: ~35 ms at 10k, ~200 ms at 1M on the "
                 "development machine). What would fix it: pick the page's referral ids first from "
                 "referrals_referrer_created_idx alone (ORDER BY created_at DESC, id DESC OFFSET/LIMIT on referrals, "
-                "an index-only scan), then join only those rows; better, keyset pagination (`after` = last "
-                "created_at,id), which makes every page cost the same.")
+                "an index-only scan), then join only those rows. Keyset pagination makes every page cost the "
+                "same: the same page by cursor is the cursor-ref row (ADR 0016); clients walking deep should "
+                "follow `next`.")
     if kind.startswith("scale-"):
-        what = {"scale-list-ref": "list page 1", "scale-deep-ref": "the deep page", "scale-stats-ref": "stats"}[kind]
+        what = {"scale-list-ref": "list page 1", "scale-deep-ref": "the deep page",
+                "scale-cursor-ref": "the deep page by cursor", "scale-stats-ref": "stats"}[kind]
         return (f"**p99 of {what} grows {value:.2f}x from the smallest to {s.n:,} users.** Check the query "
                 "plans at this scale (EXPLAIN ANALYZE): a count or an aggregate over all of a user's rows "
                 "is fine, a sequential scan or a sort over the whole table is not; the fix is an index that "
@@ -842,9 +847,10 @@ at 100/s to warm the generator itself; none of this is reported as a result.
 - *Register* (`POST /api/v1/auth/register` with a random active code: user, referral and ledger entry in one
   transaction, plus one Argon2id hash): 0.5 (warm-up), 0.7, 0.8, 0.9, 1.0, 1.1 of the hashing limit.
 - *List my referrals* page 1 (size 50) of random regular referrers (5 referrals), *the deep page* (page
-  {deep_page}, size {deep_size}, the last one) of the heavy referrers, and *referral stats* of random regular
+  {deep_page}, size {deep_size}, the last one) of the heavy referrers, *the same deep page by cursor* (keyset
+  paging: the cursor comes from a walk by `next` from page 1, done once before the step), and *referral stats* of random regular
   referrers, each with bearer tokens fetched before the load: first at the same fixed rate at every scale
-  ({read_rps}/s; {deep_rps}/s for the deep page), which is what the 1M-versus-10k ratio compares, then a short
+  ({read_rps}/s; {deep_rps}/s for the deep page, either way), which is what the 1M-versus-10k ratio compares, then a short
   ramp for the maximum (not in the quick mode).
 
 **Sustained** means: at most 1% failed requests, p99 <= {sustain:.0f} ms ({hash_sustain:.0f} ms for token and

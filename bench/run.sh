@@ -354,7 +354,7 @@ for SCALE in "${SCALES[@]}"; do
   python3 bench/tools/tokens.py "$BASE" "$PASSWORD" "$SCALE_DIR/data/heavy-users.txt" "$SCALE_DIR/data/heavy-tokens.txt" 2 >>"$RESULTS/run.log"
 
   # 6) warm the app's JIT on every read path at a moderate rate (not reported)
-  gatling warmup "warm-app-noop=noop@100/$APP_WARM+warm-app-lookup=lookup@50/$APP_WARM+warm-app-list=list@20/$APP_WARM+warm-app-stats=stats@20/$APP_WARM+warm-app-deep=deep@5/$APP_WARM" 0
+  gatling warmup "warm-app-noop=noop@100/$APP_WARM+warm-app-lookup=lookup@50/$APP_WARM+warm-app-list=list@20/$APP_WARM+warm-app-stats=stats@20/$APP_WARM+warm-app-deep=deep@5/$APP_WARM+warm-app-cursor=cursor@5/$APP_WARM" 0
 
   # no-op ceiling
   if [ "$QUICK" = 1 ]; then ramp noop noop 500 16000 "$SUSTAIN_MS"; else ramp noop noop 500 64000 "$SUSTAIN_MS"; fi
@@ -393,12 +393,13 @@ for SCALE in "${SCALES[@]}"; do
   gatling register "$PLAN" "$HASH_ABORT_MS"
 
   # 11) reads: the fixed reference rate (compared across scales), then a short ramp for each maximum
-  #     (the deep page reads a whole heavy referrer's index range: its reference rate is a fifth)
+  #     (the deep page by number skips a heavy referrer's earlier rows: its reference rate is a fifth; the same
+  #     page by cursor, reached by a cursor walk before the step, runs at that rate too, so the two compare)
   DEEP_RPS=${BENCH_DEEP_RPS:-$(calc "max(5, int($READ_RPS / 5))")}
-  gatling reads "list-ref=list@$READ_RPS/$READ;deep-ref=deep@$DEEP_RPS/$READ;stats-ref=stats@$READ_RPS/$READ" 0
+  gatling reads "list-ref=list@$READ_RPS/$READ;deep-ref=deep@$DEEP_RPS/$READ;cursor-ref=cursor@$DEEP_RPS/$READ;stats-ref=stats@$READ_RPS/$READ" 0
   if [ "$QUICK" != 1 ]; then   # the quick mode skips the search for the read maxima
-    for kind in list deep stats; do
-      base=$READ_RPS; [ "$kind" = deep ] && base=$DEEP_RPS
+    for kind in list deep cursor stats; do
+      base=$READ_RPS; [ "$kind" = deep ] || [ "$kind" = cursor ] && base=$DEEP_RPS
       PLAN=""; for m in 2 3 4.5 7 10; do r=$(calc "int($base * $m)"); PLAN="${PLAN:+$PLAN;}$kind-$r=$kind@$r/$COARSE"; done
       gatling "$kind-ramp" "$PLAN" "$SUSTAIN_MS"
     done

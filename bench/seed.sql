@@ -8,6 +8,8 @@
 --   * 10% (g % 10 = 9) hold only an EXPIRED code (lived from 400 to 40 days ago): lookup answers 404 for them.
 -- Heavy cohort (the same at every scale, so that a deep page costs the same everywhere): `heavy` referrers with
 -- `heavy_refs` referrals each, all within the last 60 days, with an ACTIVE code.
+-- Every referral is REWARDED at its registration (the lifecycle of changeset 0003, as REFERRAL_QUALIFY_ON=registration
+-- leaves it) with the referrer's 10 points and its referee's mailbox.
 -- Every referral credits its referrer 10 points (the default referrer-points; referee-points default to 0, so
 -- referees get no ledger row). Every user has the same password hash (:hash).
 --
@@ -51,13 +53,15 @@ SELECT ('00000000-0000-4000-9000-' || lpad(to_hex(g + 1), 12, '0'))::uuid,
 FROM generate_series(0, (:n - 1) / 6) AS g, bench_clock c;
 
 -- One referral per regular referee, made with the group's code at the referee's registration
-INSERT INTO referrals (id, referrer_id, referee_id, code_id, created_at)
+INSERT INTO referrals (id, referrer_id, referee_id, code_id, created_at, status, points, qualified_at, rewarded_at,
+                       referee_mailbox)
 SELECT ('00000000-0000-4000-a000-' || lpad(to_hex(u.i), 12, '0'))::uuid,
        u.referred_by,
        u.id,
        ('00000000-0000-4000-9000-' || lpad(to_hex((u.i - 1) / 6 + 1), 12, '0'))::uuid,
-       u.created_at
-FROM (SELECT i, id, referred_by, created_at
+       u.created_at,
+       'REWARDED', 10, u.created_at, u.created_at, u.email_canonical
+FROM (SELECT i, id, referred_by, created_at, email_canonical
       FROM generate_series(1, :n) AS i
       JOIN users ON users.id = ('00000000-0000-4000-8000-' || lpad(to_hex(i), 12, '0'))::uuid
       WHERE (i - 1) % 6 <> 0) AS u;
@@ -89,13 +93,15 @@ SELECT ('00000002-0000-4000-8000-' || lpad(to_hex(j), 12, '0'))::uuid,
        c.t0 - interval '1 minute' - ((j::bigint * 7919) % 86400) * interval '1 minute'
 FROM generate_series(1, :heavy * :heavy_refs) AS j, bench_clock c;
 
-INSERT INTO referrals (id, referrer_id, referee_id, code_id, created_at)
+INSERT INTO referrals (id, referrer_id, referee_id, code_id, created_at, status, points, qualified_at, rewarded_at,
+                       referee_mailbox)
 SELECT ('00000002-0000-4000-a000-' || lpad(to_hex(j), 12, '0'))::uuid,
        ('00000001-0000-4000-8000-' || lpad(to_hex((j - 1) / :heavy_refs + 1), 12, '0'))::uuid,
        ('00000002-0000-4000-8000-' || lpad(to_hex(j), 12, '0'))::uuid,
        ('00000001-0000-4000-9000-' || lpad(to_hex((j - 1) / :heavy_refs + 1), 12, '0'))::uuid,
-       c.t0 - interval '1 minute' - ((j::bigint * 7919) % 86400) * interval '1 minute'
-FROM generate_series(1, :heavy * :heavy_refs) AS j, bench_clock c;
+       t.at, 'REWARDED', 10, t.at, t.at, 'hvref' || j || '@bench.example.org'
+FROM generate_series(1, :heavy * :heavy_refs) AS j, bench_clock c,
+     LATERAL (SELECT c.t0 - interval '1 minute' - ((j::bigint * 7919) % 86400) * interval '1 minute' AS at) AS t;
 
 -- The ledger: 10 points to the referrer for every referral (same id suffix as the referral)
 INSERT INTO reward_entries (id, user_id, points, reason, referral_id, created_at)
@@ -106,6 +112,9 @@ FROM referrals r;
 COMMIT;
 
 SET session_replication_role = DEFAULT;
+
+-- The stats summaries (changeset 0014, ADR 0016): their triggers did not fire during the bulk load (replica role).
+SELECT referral_stats_rebuild();
 
 -- Sanity: the invariants the app relies on (fails the seed if one is broken)
 DO $$

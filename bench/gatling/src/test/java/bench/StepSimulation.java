@@ -16,6 +16,10 @@ import io.gatling.javaapi.http.HttpProtocolBuilder;
 import io.gatling.javaapi.http.HttpRequestActionBuilder;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -30,6 +34,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.HdrHistogram.ConcurrentHistogram;
 import org.HdrHistogram.Histogram;
 
@@ -55,7 +61,8 @@ import org.HdrHistogram.Histogram;
  *   <li>{@code bench.abort.p99ms}: when &gt; 0, a stage whose p99 exceeds it, or with more than 1% errors, ends
  *       the run before the next stage (stepped search for a maximum);</li>
  *   <li>{@code bench.data}: directory with {@code emails.txt}, {@code codes.txt}, {@code logins.txt},
- *       {@code tokens.txt}, {@code heavy-tokens.txt} (one value a line);</li>
+ *       {@code tokens.txt}, {@code heavy-tokens.txt} (one value a line); a {@code cursor} load first walks each
+ *       heavy user's list by cursor to the deep page, then requests that page by its cursor;</li>
  *   <li>{@code bench.password}, {@code bench.noop.path}, {@code bench.noop.status}, {@code bench.deep.page},
  *       {@code bench.deep.size}, {@code bench.run.tag}.</li>
  * </ul>
@@ -75,6 +82,8 @@ public class StepSimulation extends Simulation {
     private static final int DEEP_SIZE = Integer.getInteger("bench.deep.size", 100);
     private static final String RUN_TAG = System.getProperty("bench.run.tag", Long.toString(System.nanoTime() % 100000));
 
+    private static final Pattern NEXT = Pattern.compile("\"next\"\\s*:\\s*\"([A-Za-z0-9_-]+)\"");
+
     /** Latency is tracked up to 2 minutes with 3 significant digits. */
     private static final long HIGHEST_US = 120_000_000L;
 
@@ -88,7 +97,9 @@ public class StepSimulation extends Simulation {
     private final String[] codes = lines("codes.txt", needs("register"));
     private final String[] logins = lines("logins.txt", needs("token"));
     private final String[] tokens = lines("tokens.txt", needs("list", "stats"));
-    private final String[] heavyTokens = lines("heavy-tokens.txt", needs("deep"));
+    private final String[] heavyTokens = lines("heavy-tokens.txt", needs("deep", "cursor"));
+    /** Per heavy token, the cursor that reads the same items as page DEEP_PAGE, found by a cursor walk. */
+    private final String[] deepCursors = needs("cursor") ? deepCursors(heavyTokens) : new String[0];
     private final AtomicInteger warmCursor = new AtomicInteger();
     private final AtomicLong registerCounter = new AtomicLong();
 
@@ -152,7 +163,7 @@ public class StepSimulation extends Simulation {
             long now = System.nanoTime();
             load.firstStartNanos.accumulateAndGet(now, Math::min);
             load.sent.increment();
-            return session.set("t0", now);
+            return session.set("t0", now).set("pick", ThreadLocalRandom.current().nextInt(Integer.MAX_VALUE));
         });
         ChainBuilder chain = checkAbort
                 ? stopLoadGeneratorIf(session -> "aborted: " + abortReason, session -> judged(load.stage - 1)).exec(start)
@@ -204,6 +215,12 @@ public class StepSimulation extends Simulation {
             case "deep":
                 return http(name).get("/api/v1/users/me/referrals?page=" + DEEP_PAGE + "&size=" + DEEP_SIZE)
                         .header("Authorization", session -> "Bearer " + pick(heavyTokens))
+                        .check(status().saveAs("st"));
+            case "cursor":
+                // The deep page again, read by cursor (keyset paging) instead of page number.
+                return http(name).get(session -> "/api/v1/users/me/referrals?cursor="
+                                + deepCursors[heavyPick(session)] + "&size=" + DEEP_SIZE)
+                        .header("Authorization", session -> "Bearer " + heavyTokens[heavyPick(session)])
                         .check(status().saveAs("st"));
             case "stats":
                 return http(name).get("/api/v1/users/me/referral-stats")
@@ -347,6 +364,47 @@ public class StepSimulation extends Simulation {
         return String.format(Locale.ROOT, "{\"count\": %d, \"p50\": %d, \"p99\": %d, \"max\": %d}", count,
                 count == 0 ? 0 : latency.getValueAtPercentile(50), count == 0 ? 0 : latency.getValueAtPercentile(99),
                 count == 0 ? 0 : latency.getMaxValue());
+    }
+
+    /** The heavy user of this virtual user: its token and its deep cursor go together. */
+    private int heavyPick(Session session) {
+        return session.getInt("pick") % heavyTokens.length;
+    }
+
+    /**
+     * For each heavy token, walks the list by cursor from page 1 (size DEEP_SIZE) to the cursor that reads page
+     * DEEP_PAGE: the deep page of the "deep" load, reached by keyset paging. Done once, before any load starts.
+     */
+    private static String[] deepCursors(String[] tokens) {
+        HttpClient client = HttpClient.newHttpClient();
+        String[] cursors = new String[tokens.length];
+        for (int i = 0; i < tokens.length; i++) {
+            String next = nextOf(client, tokens[i], "size=" + DEEP_SIZE);
+            for (int page = 2; page < DEEP_PAGE; page++) {
+                next = nextOf(client, tokens[i], "cursor=" + next + "&size=" + DEEP_SIZE);
+            }
+            cursors[i] = next;
+        }
+        return cursors;
+    }
+
+    private static String nextOf(HttpClient client, String token, String query) {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(BASE + "/api/v1/users/me/referrals?" + query))
+                .header("Authorization", "Bearer " + token).header("Accept", "application/json").GET().build();
+        try {
+            HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
+            Matcher next = NEXT.matcher(response.body());
+            if (response.statusCode() != 200 || !next.find()) {
+                throw new IllegalStateException("no next cursor for ?" + query + ": " + response.statusCode() + " "
+                        + response.body());
+            }
+            return next.group(1);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     private static String pick(String[] values) {

@@ -13,10 +13,13 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -81,6 +84,8 @@ import org.openreferral.application.shared.error.AuthenticationFailedException;
 import org.openreferral.domain.error.RuleViolationException;
 import org.openreferral.domain.model.referral.Referral;
 import org.openreferral.domain.model.referral.ReferralCode;
+import org.openreferral.domain.model.referral.ReferralId;
+import org.openreferral.domain.model.referral.ReferralStatus;
 import org.openreferral.domain.model.referral.RewardEntry;
 import org.openreferral.domain.model.referral.RewardReason;
 import org.openreferral.domain.model.session.SessionId;
@@ -426,6 +431,134 @@ class PostgresRepositoriesTest {
             assertThatThrownBy(() -> sql(statement -> statement.executeUpdate("delete from reward_entries")))
                     .hasMessageContaining("append-only");
             assertThat(read(() -> stores.ledger().balance(john.id()))).isEqualTo(10);
+        }
+    }
+
+    /**
+     * The summary rows behind the stats (changeset 0014) under concurrent writers: every registration and status
+     * change adds up, as a full recount of the referrals and the ledger says.
+     */
+    @Nested
+    class Summaries extends RepositoryContract {
+        private static final int WRITERS = 8;
+
+        @Override
+        protected Stores emptyStores() {
+            return emptied();
+        }
+
+        private final ExecutorService racers = Executors.newFixedThreadPool(WRITERS);
+
+        @AfterEach
+        void stopTheRacers() {
+            racers.shutdownNow();
+        }
+
+        /** Every summary row, as text, in a fixed order. */
+        private List<String> summaryRows() {
+            return sql(statement -> {
+                List<String> rows = new ArrayList<>();
+                for (String query : List.of(
+                        "select referrer_id, pending, flagged, qualified, rewarded, voided from referrer_stats"
+                                + " order by 1",
+                        "select code_id, referrals from referral_code_stats order by 1",
+                        "select referrer_id, day, referrals from referrer_daily_stats order by 1, 2",
+                        "select user_id, balance from reward_balances order by 1")) {
+                    try (ResultSet row = statement.executeQuery(query)) {
+                        int columns = row.getMetaData().getColumnCount();
+                        while (row.next()) {
+                            StringBuilder line = new StringBuilder();
+                            for (int column = 1; column <= columns; column++) {
+                                line.append(row.getString(column)).append(' ');
+                            }
+                            rows.add(line.toString().strip());
+                        }
+                    }
+                }
+                return rows;
+            });
+        }
+
+        /** Runs every task at once, each in its own transaction opened before any of them writes. */
+        private void race(List<Runnable> tasks) throws Exception {
+            CyclicBarrier open = new CyclicBarrier(tasks.size());
+            List<Future<Object>> done = new ArrayList<>();
+            for (Runnable task : tasks) {
+                done.add(racers.submit(() -> writing(() -> {
+                    stores.referrals().countByStatus(UserId.newId());
+                    try {
+                        open.await(10, TimeUnit.SECONDS);
+                    } catch (Exception e) {
+                        throw new IllegalStateException(e);
+                    }
+                    task.run();
+                    return null;
+                })));
+            }
+            for (Future<Object> future : done) {
+                future.get(30, TimeUnit.SECONDS);
+            }
+        }
+
+        @Test
+        void concurrentRegistrationsWithOneCodeAndStatusChangesAddUpToAFullRecount() throws Exception {
+            User john = user("john");
+            ReferralCode code = code(john, "John-1");
+            List<Referral> earlier = new ArrayList<>();
+            for (int i = 0; i < WRITERS / 2; i++) {
+                earlier.add(referral(code, user("early" + i), NOW.minus(Duration.ofDays(i))));
+            }
+            List<User> referees = new ArrayList<>();
+            for (int i = 0; i < WRITERS / 2; i++) {
+                referees.add(user("late" + i));
+            }
+            List<Runnable> tasks = new ArrayList<>();
+            for (User referee : referees) {
+                tasks.add(() -> stores.referrals().add(Referral.reconstitute(
+                        ReferralId.newId(), john.id(), referee.id(), code.id(),
+                        NOW, ReferralStatus.PENDING, null, 0, null, null, null,
+                        null), new ReferralRepository.Origin(referee.email(), Optional.empty())));
+            }
+            for (Referral referral : earlier) {
+                tasks.add(() -> {
+                    Referral locked = stores.referrals().lockById(referral.id()).orElseThrow();
+                    locked.qualify(null, NOW);
+                    stores.referrals().update(locked);
+                    stores.ledger().append(List.of(new RewardEntry(UUID.randomUUID(), john.id(), 10,
+                            RewardReason.REFERRAL_REFERRER, referral.id(), NOW)));
+                });
+            }
+
+            race(tasks);
+
+            List<String> maintained = summaryRows();
+            sql(statement -> statement.execute("select referral_stats_rebuild()"));
+            assertThat(maintained).as("summary rows kept by the triggers").containsExactlyElementsOf(summaryRows());
+            assertThat(read(() -> stores.referrals().counts(john.id(), NOW.minus(Duration.ofDays(7)),
+                    NOW.minus(Duration.ofDays(30))))).isEqualTo(new ReferralRepository.ReferralCounts(WRITERS,
+                    WRITERS, WRITERS));
+            assertThat(read(() -> stores.referrals().countByStatus(john.id()))).containsExactlyInAnyOrderEntriesOf(
+                    Map.of(ReferralStatus.PENDING, (long) WRITERS / 2,
+                            ReferralStatus.QUALIFIED, (long) WRITERS / 2));
+            assertThat(read(() -> stores.referrals().countByCode(List.of(code.id())))).containsEntry(code.id(),
+                    (long) WRITERS);
+            assertThat(read(() -> stores.ledger().balance(john.id()))).isEqualTo(10L * WRITERS / 2);
+        }
+
+        @Test
+        void rowsWrittenWithPlainSqlAreCountedToo() {
+            User john = user("john");
+            ReferralCode code = code(john, "John-1");
+            User jane = user("jane");
+            sql(statement -> statement.executeUpdate("insert into referrals (id, referrer_id, referee_id, code_id,"
+                    + " created_at, status, points, referee_mailbox) values (gen_random_uuid(), '" + john.id().value()
+                    + "', '" + jane.id().value() + "', '" + code.id().value() + "', now(), 'FLAGGED', 0, 'jane')"));
+            sql(statement -> statement.executeUpdate("update referrals set status = 'VOIDED', voided_at = now()"));
+
+            assertThat(read(() -> stores.referrals().countByStatus(john.id()))).containsExactly(
+                    Map.entry(ReferralStatus.VOIDED, 1L));
+            assertThat(read(() -> stores.referrals().countsPerCode(john.id())))
+                    .extracting(ReferralRepository.CodeReferralCount::referrals).containsExactly(1L);
         }
     }
 

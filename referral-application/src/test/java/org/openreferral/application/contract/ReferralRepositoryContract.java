@@ -5,18 +5,26 @@ import static org.assertj.core.api.Assertions.tuple;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
+import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 import org.openreferral.application.referral.port.out.ReferralRepository.CodeReferralCount;
 import org.openreferral.application.referral.port.out.ReferralRepository.ReferralCounts;
 import org.openreferral.application.referral.port.out.ReferralRepository.ReferralRecord;
+import org.openreferral.application.shared.CursorRequest;
 import org.openreferral.application.shared.Page;
 import org.openreferral.application.shared.PageRequest;
+import org.openreferral.application.shared.Position;
+import org.openreferral.application.shared.Slice;
 import org.openreferral.domain.model.referral.CodeStatus;
 import org.openreferral.domain.model.referral.Referral;
 import org.openreferral.domain.model.referral.ReferralCode;
 import org.openreferral.domain.model.referral.ReferralCodeId;
+import org.openreferral.domain.model.referral.ReferralId;
 import org.openreferral.domain.model.user.User;
 
 /** Contract of {@code ReferralRepository}: a referee is referred once; listings and counts per referrer and code. */
@@ -157,6 +165,106 @@ public abstract class ReferralRepositoryContract extends RepositoryContract {
         assertThat(counts).extracting(count -> count.statusAt(expiry.minusSeconds(1)), count -> count.statusAt(expiry))
                 .containsExactly(tuple(code.statusAt(expiry.minusSeconds(1)), code.statusAt(expiry)));
         assertThat(code.statusAt(expiry)).isEqualTo(CodeStatus.EXPIRED);
+    }
+
+    /** Every referral a cursor walk reads with runs of {@code size}, checking that only the last run has no next. */
+    private List<ReferralRecord> walk(Function<CursorRequest, Slice<ReferralRecord>> listing, int size) {
+        List<ReferralRecord> seen = new ArrayList<>();
+        Slice<ReferralRecord> slice = read(() -> listing.apply(CursorRequest.first(size)));
+        seen.addAll(slice.items());
+        while (slice.next().isPresent()) {
+            assertThat(slice.items()).as("a run with a next is full").hasSize(size);
+            Position next = slice.next().get();
+            slice = read(() -> listing.apply(CursorRequest.after(next, size)));
+            seen.addAll(slice.items());
+        }
+        return seen;
+    }
+
+    @Test
+    void cursorWalkReadsEveryReferralOnceInListOrderAlsoWhenCreationTimesTie() {
+        User john = user("john");
+        ReferralCode code = code(john, "John-1");
+        for (int i = 0; i < 7; i++) {
+            referral(code, user("tied" + i), NOW.plusSeconds(i % 3));
+        }
+        referral(code(user("ann"), "Ann-1"), user("other"), NOW.plusSeconds(1));
+        List<ReferralId> listed = byReferrer(john).items().stream().map(ReferralRecord::id).toList();
+
+        for (int size : List.of(1, 2, 3, 7, 10)) {
+            assertThat(walk(cursor -> stores.referrals().listByReferrer(john.id(), cursor), size))
+                    .as("runs of %d", size).extracting(ReferralRecord::id).containsExactlyElementsOf(listed);
+        }
+        assertThat(listed).hasSize(7).doesNotHaveDuplicates();
+        assertThat(byReferrer(john).items()).extracting(ReferralRecord::position).isSortedAccordingTo(
+                Position.NEWEST_FIRST);
+    }
+
+    @Test
+    void cursorWalkOfACodeReadsOnlyThatCodesReferrals() {
+        User john = user("john");
+        ReferralCode old = revokedCode(john, "Old-1");
+        referral(old, user("first"), NOW);
+        ReferralCode current = code(john, "Current-1");
+        Referral earlier = referral(current, user("second"), NOW);
+        Referral later = referral(current, user("third"), NOW.plusSeconds(1));
+        Referral tied = referral(current, user("fourth"), NOW);
+
+        List<ReferralRecord> walked = walk(cursor -> stores.referrals().listByCode(current.id(), cursor), 1);
+
+        assertThat(walked).extracting(ReferralRecord::id).hasSize(3).first().isEqualTo(later.id());
+        assertThat(walked).extracting(ReferralRecord::id).containsExactlyInAnyOrder(earlier.id(), later.id(),
+                tied.id());
+        assertThat(walked).extracting(ReferralRecord::id).containsExactlyElementsOf(
+                byCode(current, 1).items().stream().map(ReferralRecord::id).toList());
+    }
+
+    @Test
+    void aRunEndsTheListWhenNothingFollowsItsLastItem() {
+        User john = user("john");
+        ReferralCode code = code(john, "John-1");
+        Referral older = referral(code, user("older"), NOW);
+        Referral newer = referral(code, user("newer"), NOW.plusSeconds(1));
+
+        Slice<ReferralRecord> exact = read(() -> stores.referrals().listByReferrer(john.id(), CursorRequest.first(2)));
+        Slice<ReferralRecord> shorter = read(() -> stores.referrals().listByReferrer(john.id(), CursorRequest.first(1)));
+
+        assertThat(exact.items()).extracting(ReferralRecord::id).containsExactly(newer.id(), older.id());
+        assertThat(exact.next()).isEmpty();
+        assertThat(shorter.next()).contains(new Position(NOW.plusSeconds(1), newer.id().value()));
+        assertThat(read(() -> stores.referrals().listByReferrer(user("nobody").id(), CursorRequest.first(5))).items())
+                .isEmpty();
+    }
+
+    @Test
+    void aRunStartsRightAfterAnyPositionEvenOneNoReferralHas() {
+        User john = user("john");
+        ReferralCode code = code(john, "John-1");
+        Referral older = referral(code, user("older"), NOW);
+        referral(code, user("newer"), NOW.plusSeconds(2));
+
+        Slice<ReferralRecord> run = read(() -> stores.referrals().listByReferrer(john.id(),
+                CursorRequest.after(new Position(NOW.plusSeconds(1), UUID.randomUUID()), 10)));
+
+        assertThat(run.items()).extracting(ReferralRecord::id).containsExactly(older.id());
+        assertThat(run.next()).isEmpty();
+    }
+
+    @Test
+    void countsAddWholeDaysToTheRestOfTheDayEachWindowStartsIn() {
+        User john = user("john");
+        ReferralCode code = codeAt(john, "John-1", NOW.minus(Duration.ofDays(60)), NOW.plus(Duration.ofDays(1)));
+        Instant since7Days = NOW.minus(Duration.ofDays(7));
+        Instant since30Days = NOW.minus(Duration.ofDays(30));
+        Instant startOfDay7 = since7Days.truncatedTo(ChronoUnit.DAYS);
+        referral(code, user("sameDayBefore"), startOfDay7);
+        referral(code, user("sameDayAfter"), startOfDay7.plus(Duration.ofHours(23)).plusSeconds(3599));
+        referral(code, user("nextDay"), startOfDay7.plus(Duration.ofDays(1)));
+        referral(code, user("middle"), NOW.minus(Duration.ofDays(15)));
+        referral(code, user("dayBefore30"), since30Days.minus(Duration.ofDays(1)));
+        referral(code, user("today"), NOW.minusSeconds(1));
+
+        assertThat(counts(john, since7Days, since30Days)).isEqualTo(new ReferralCounts(6, 3, 5));
     }
 
     /** A stored code of {@code owner}, issued a day before {@link #NOW} and revoked then. */

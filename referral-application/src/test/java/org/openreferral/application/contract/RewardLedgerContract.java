@@ -2,12 +2,17 @@ package org.openreferral.application.contract;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.openreferral.application.referral.port.out.RewardLedger;
+import org.openreferral.application.shared.CursorRequest;
 import org.openreferral.application.shared.Page;
 import org.openreferral.application.shared.PageRequest;
+import org.openreferral.application.shared.Position;
+import org.openreferral.application.shared.Slice;
 import org.openreferral.domain.model.referral.Referral;
 import org.openreferral.domain.model.referral.ReferralCode;
 import org.openreferral.domain.model.referral.RewardEntry;
@@ -154,5 +159,29 @@ public abstract class RewardLedgerContract extends RepositoryContract {
         assertThat(read(() -> stores.ledger().entriesOf(referral.id())))
                 .containsExactlyInAnyOrder(credit, refereeCredit, reversal)
                 .last().isEqualTo(reversal);
+    }
+
+    @Test
+    void cursorWalkReadsEveryEntryOnceInPageOrderAlsoWhenTimesTie() {
+        for (int i = 0; i < 5; i++) {
+            Referral referral = referral(code, user("tied" + i), NOW.plusSeconds(i % 2));
+            append(credit(john, 10 + i, referral));
+        }
+        List<UUID> paged = entries(john).items().stream().map(RewardEntry::id).toList();
+
+        for (int size : List.of(1, 2, 5)) {
+            List<UUID> walked = new ArrayList<>();
+            Slice<RewardEntry> run = read(() -> stores.ledger().entries(john.id(), CursorRequest.first(size)));
+            walked.addAll(run.items().stream().map(RewardEntry::id).toList());
+            while (run.next().isPresent()) {
+                Position next = run.next().get();
+                run = read(() -> stores.ledger().entries(john.id(), CursorRequest.after(next, size)));
+                walked.addAll(run.items().stream().map(RewardEntry::id).toList());
+            }
+            assertThat(walked).as("runs of %d", size).containsExactlyElementsOf(paged);
+        }
+        assertThat(paged).hasSize(5).doesNotHaveDuplicates();
+        assertThat(entries(john).items()).extracting(RewardLedger::positionOf).isSortedAccordingTo(
+                Position.NEWEST_FIRST);
     }
 }

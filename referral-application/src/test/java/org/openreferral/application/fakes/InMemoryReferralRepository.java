@@ -12,8 +12,11 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Predicate;
 import org.openreferral.application.referral.port.out.ReferralRepository;
+import org.openreferral.application.shared.CursorRequest;
 import org.openreferral.application.shared.Page;
 import org.openreferral.application.shared.PageRequest;
+import org.openreferral.application.shared.Position;
+import org.openreferral.application.shared.Slice;
 import org.openreferral.domain.model.referral.CodeConflicts;
 import org.openreferral.domain.model.referral.Referral;
 import org.openreferral.domain.model.referral.ReferralCode;
@@ -152,6 +155,26 @@ public final class InMemoryReferralRepository implements ReferralRepository, Fak
     }
 
     @Override
+    public Slice<ReferralRecord> listByReferrer(UserId referrer, CursorRequest cursor) {
+        unitOfWork.requireActive();
+        return slice(referral -> referral.referrer().equals(referrer), cursor);
+    }
+
+    @Override
+    public Slice<ReferralRecord> listByCode(ReferralCodeId code, CursorRequest cursor) {
+        unitOfWork.requireActive();
+        return slice(referral -> referral.code().equals(code), cursor);
+    }
+
+    private Slice<ReferralRecord> slice(Predicate<Referral> which, CursorRequest cursor) {
+        List<ReferralRecord> after = records(which).stream()
+                .filter(record -> cursor.after().map(position -> position.precedes(record.position())).orElse(true))
+                .limit(cursor.lookahead())
+                .toList();
+        return Slice.of(after, cursor, ReferralRecord::position);
+    }
+
+    @Override
     public Map<ReferralCodeId, Long> countByCode(Collection<ReferralCodeId> wanted) {
         unitOfWork.requireActive();
         Map<ReferralCodeId, Long> counts = new HashMap<>();
@@ -192,8 +215,8 @@ public final class InMemoryReferralRepository implements ReferralRepository, Fak
 
     private List<ReferralRecord> records(Predicate<Referral> which) {
         return all().filter(which)
-                .sorted(Comparator.comparing(Referral::createdAt).reversed())
                 .map(this::record)
+                .sorted(Comparator.comparing(ReferralRecord::position, Position.NEWEST_FIRST))
                 .toList();
     }
 

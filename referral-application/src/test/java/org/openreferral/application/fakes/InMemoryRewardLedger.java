@@ -4,8 +4,11 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import org.openreferral.application.referral.port.out.RewardLedger;
+import org.openreferral.application.shared.CursorRequest;
 import org.openreferral.application.shared.Page;
 import org.openreferral.application.shared.PageRequest;
+import org.openreferral.application.shared.Position;
+import org.openreferral.application.shared.Slice;
 import org.openreferral.domain.model.referral.ReferralId;
 import org.openreferral.domain.model.referral.RewardEntry;
 import org.openreferral.domain.model.referral.RewardReason;
@@ -57,8 +60,22 @@ public final class InMemoryRewardLedger implements RewardLedger, FakeUnitOfWork.
     @Override
     public Page<RewardEntry> entries(UserId user, PageRequest page) {
         unitOfWork.requireActive();
-        return Pages.of(entries.stream().filter(e -> e.user().equals(user))
-                .sorted(Comparator.comparing(RewardEntry::createdAt).reversed()).toList(), page);
+        return Pages.of(newestFirst(user), page);
+    }
+
+    @Override
+    public Slice<RewardEntry> entries(UserId user, CursorRequest cursor) {
+        unitOfWork.requireActive();
+        return Slice.of(newestFirst(user).stream()
+                .filter(entry -> cursor.after().map(after -> after.precedes(RewardLedger.positionOf(entry)))
+                        .orElse(true))
+                .limit(cursor.lookahead())
+                .toList(), cursor, RewardLedger::positionOf);
+    }
+
+    private List<RewardEntry> newestFirst(UserId user) {
+        return entries.stream().filter(e -> e.user().equals(user))
+                .sorted(Comparator.comparing(RewardLedger::positionOf, Position.NEWEST_FIRST)).toList();
     }
 
     @Override

@@ -25,6 +25,8 @@ import org.openreferral.application.referral.port.in.LookupReferralCodeUseCase;
 import org.openreferral.application.referral.port.in.QualifyReferralUseCase;
 import org.openreferral.application.referral.port.in.ReleaseHeldRewardsUseCase;
 import org.openreferral.application.referral.port.in.RevokeReferralCodeUseCase;
+import org.openreferral.application.referral.port.in.ScrollReferralsUseCase;
+import org.openreferral.application.referral.port.in.ScrollRewardsUseCase;
 import org.openreferral.application.referral.port.in.VoidReferralUseCase;
 import org.openreferral.application.referral.port.out.ClientNetworks;
 import org.openreferral.application.referral.port.out.ReferralCodeCache;
@@ -49,6 +51,8 @@ import org.openreferral.application.referral.service.QualifyReferralService;
 import org.openreferral.application.referral.service.ReleaseHeldRewardsService;
 import org.openreferral.application.referral.service.RevokeReferralCodeService;
 import org.openreferral.application.referral.service.RewardReferrals;
+import org.openreferral.application.referral.service.ScrollReferralsService;
+import org.openreferral.application.referral.service.ScrollRewardsService;
 import org.openreferral.application.referral.service.VoidReferralService;
 import org.openreferral.application.shared.UnitOfWork;
 import org.openreferral.application.shared.ratelimit.RateLimitPolicy;
@@ -225,6 +229,14 @@ public class ReferralWiring {
         return new ListReferralsService(codes, referrals, unitOfWork);
     }
 
+
+    @Produces
+    @ApplicationScoped
+    ScrollReferralsUseCase scrollReferrals(ReferralCodeRepository codes, ReferralRepository referrals,
+                                           UnitOfWork unitOfWork) {
+        return new ScrollReferralsService(codes, referrals, unitOfWork);
+    }
+
     @Produces
     @ApplicationScoped
     GetReferralStatsUseCase referralStats(ReferralCodeRepository codes, ReferralRepository referrals,
@@ -236,5 +248,11 @@ public class ReferralWiring {
     @ApplicationScoped
     GetRewardsUseCase rewards(RewardLedger ledger, UnitOfWork unitOfWork) {
         return new GetRewardsService(ledger, unitOfWork);
+    }
+
+    @Produces
+    @ApplicationScoped
+    ScrollRewardsUseCase scrollRewards(RewardLedger ledger, UnitOfWork unitOfWork) {
+        return new ScrollRewardsService(ledger, unitOfWork);
     }
 }

@@ -33,7 +33,8 @@ import org.openreferral.bootstrap.support.Database;
  * A few thousand mixed requests from many threads at once (registrations with codes, some of them racing
  * for the same account; code creation, some racing for the same code; revocations; lookups), then the
  * invariants checked in SQL over the whole database: no 5xx, at most one ACTIVE code per user, one
- * referral per referee, every ledger balance equal to the points its referrals earn, no orphans.
+ * referral per referee, every ledger balance equal to the points its referrals earn, no orphans, stats summaries
+ * equal to a recount.
  */
 @QuarkusTest
 class ConcurrencySoakTest {
@@ -176,6 +177,25 @@ class ConcurrencySoakTest {
                 .as("referrals without their users or code, or with somebody else's code").isZero();
         assertThat(database.number("select count(*) from referral_codes c left join users u on u.id = c.owner_id"
                 + " where u.id is null")).as("codes without owner").isZero();
+        // The stats summaries (changeset 0014) that the triggers kept under this load are a full recount.
+        assertThat(database.number("select count(*) from (select referrer_id, count(*) filter (where status ="
+                + " 'PENDING') p, count(*) filter (where status = 'FLAGGED') f, count(*) filter (where status ="
+                + " 'QUALIFIED') q, count(*) filter (where status = 'REWARDED') r, count(*) filter (where status ="
+                + " 'VOIDED') v from referrals group by referrer_id) c full join referrer_stats s using (referrer_id)"
+                + " where (coalesce(c.p, 0), coalesce(c.f, 0), coalesce(c.q, 0), coalesce(c.r, 0), coalesce(c.v, 0))"
+                + " <> (coalesce(s.pending, 0), coalesce(s.flagged, 0), coalesce(s.qualified, 0),"
+                + " coalesce(s.rewarded, 0), coalesce(s.voided, 0))")).as("referrers whose status counts are off")
+                .isZero();
+        assertThat(database.number("select count(*) from (select code_id, count(*) n from referrals group by code_id) c"
+                + " full join referral_code_stats s using (code_id) where coalesce(c.n, 0) <> coalesce(s.referrals, 0)"))
+                .as("codes whose count is off").isZero();
+        assertThat(database.number("select count(*) from (select referrer_id, (created_at at time zone 'UTC')::date"
+                + " as day, count(*) n from referrals group by 1, 2) c full join referrer_daily_stats s"
+                + " using (referrer_id, day) where coalesce(c.n, 0) <> coalesce(s.referrals, 0)"))
+                .as("referrer days whose count is off").isZero();
+        assertThat(database.number("select count(*) from (select user_id, sum(points) b from reward_entries"
+                + " group by user_id) e full join reward_balances s using (user_id)"
+                + " where coalesce(e.b, 0) <> coalesce(s.balance, 0)")).as("balances that are off").isZero();
     }
 
     private void assertTheApiToldTheTruth(String run, List<Outcome> outcomes, Map<String, String> lookedUp) {

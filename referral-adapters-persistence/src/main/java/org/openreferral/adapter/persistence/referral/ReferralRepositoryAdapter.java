@@ -5,18 +5,16 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import java.time.Instant;
 import java.util.Collection;
-import java.util.EnumMap;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.UUID;
 import org.openreferral.adapter.persistence.shared.ConstraintViolations;
 import org.openreferral.application.referral.port.out.ReferralRepository;
+import org.openreferral.application.shared.CursorRequest;
 import org.openreferral.application.shared.Page;
 import org.openreferral.application.shared.PageRequest;
+import org.openreferral.application.shared.Slice;
 import org.openreferral.domain.model.referral.CodeConflicts;
-import org.openreferral.domain.model.referral.CodeStatus;
 import org.openreferral.domain.model.referral.Referral;
 import org.openreferral.domain.model.referral.ReferralCodeId;
 import org.openreferral.domain.model.referral.ReferralId;
@@ -27,7 +25,8 @@ import org.openreferral.domain.model.user.UserId;
 /**
  * Referrals in PostgreSQL. Unique indexes hold one referral per referee and per canonical mailbox; lifecycle
  * changes lock their row ({@code FOR UPDATE}), held rewards are claimed with {@code FOR UPDATE SKIP LOCKED}, and a
- * referrer's reward decisions are serialised by a transaction-scoped advisory lock.
+ * referrer's reward decisions are serialised by a transaction-scoped advisory lock. Counts come from the summary
+ * rows that the schema's triggers keep ({@link ReferralSummaries}).
  */
 @ApplicationScoped
 public class ReferralRepositoryAdapter implements ReferralRepository {
@@ -37,10 +36,12 @@ public class ReferralRepositoryAdapter implements ReferralRepository {
 
     private final ReferralPanacheRepository rows;
     private final ReferralRecords records;
+    private final ReferralSummaries summaries;
 
     ReferralRepositoryAdapter(ReferralPanacheRepository rows) {
         this.rows = rows;
-        this.records = new ReferralRecords(rows);
+        this.summaries = new ReferralSummaries(rows);
+        this.records = new ReferralRecords(rows, summaries);
     }
 
     @Override
@@ -124,7 +125,7 @@ public class ReferralRepositoryAdapter implements ReferralRepository {
 
     @Override
     public Page<ReferralRecord> listByReferrer(UserId referrer, PageRequest page) {
-        return records.matching(new Filter(Optional.empty(), Optional.of(referrer), Optional.empty()), page);
+        return records.ofReferrer(referrer, page);
     }
 
     @Override
@@ -133,55 +134,33 @@ public class ReferralRepositoryAdapter implements ReferralRepository {
     }
 
     @Override
+    public Slice<ReferralRecord> listByReferrer(UserId referrer, CursorRequest cursor) {
+        return records.runOfReferrer(referrer, cursor);
+    }
+
+    @Override
+    public Slice<ReferralRecord> listByCode(ReferralCodeId code, CursorRequest cursor) {
+        return records.runOfCode(code, cursor);
+    }
+
+    @Override
     public Map<ReferralCodeId, Long> countByCode(Collection<ReferralCodeId> codes) {
-        Map<ReferralCodeId, Long> counts = new HashMap<>();
-        if (codes.isEmpty()) {
-            return counts;
-        }
-        em().createQuery("select r.codeId, count(r) from ReferralJpaEntity r where r.codeId in :codes"
-                        + " group by r.codeId", Object[].class)
-                .setParameter("codes", codes.stream().map(ReferralCodeId::value).toList())
-                .getResultStream()
-                .forEach(row -> counts.put(new ReferralCodeId((UUID) row[0]), (Long) row[1]));
-        return counts;
+        return summaries.perCode(codes);
     }
 
     @Override
     public ReferralCounts counts(UserId referrer, Instant since7Days, Instant since30Days) {
-        Object[] row = (Object[]) em()
-                .createNativeQuery("select count(*), count(*) filter (where created_at >= ?2),"
-                        + " count(*) filter (where created_at >= ?3) from referrals where referrer_id = ?1")
-                .setParameter(1, referrer.value())
-                .setParameter(2, since7Days)
-                .setParameter(3, since30Days)
-                .getSingleResult();
-        return new ReferralCounts(((Number) row[0]).longValue(), ((Number) row[1]).longValue(),
-                ((Number) row[2]).longValue());
+        return summaries.counts(referrer, since7Days, since30Days);
     }
 
     @Override
     public Map<ReferralStatus, Long> countByStatus(UserId referrer) {
-        Map<ReferralStatus, Long> counts = new EnumMap<>(ReferralStatus.class);
-        em().createQuery("select r.status, count(r) from ReferralJpaEntity r where r.referrerId = :referrer"
-                        + " group by r.status", Object[].class)
-                .setParameter("referrer", referrer.value())
-                .getResultStream()
-                .forEach(row -> counts.put(ReferralStatus.valueOf((String) row[0]), (Long) row[1]));
-        return counts;
+        return summaries.perStatus(referrer);
     }
 
     @Override
     public List<CodeReferralCount> countsPerCode(UserId referrer) {
-        return em()
-                .createQuery("select c.code, c.status, c.expiresAt, count(r.id) from ReferralCodeJpaEntity c"
-                        + " left join ReferralJpaEntity r on r.codeId = c.id where c.ownerId = :owner"
-                        + " group by c.id, c.code, c.status, c.expiresAt, c.createdAt"
-                        + " order by c.createdAt desc, c.id desc", Object[].class)
-                .setParameter("owner", referrer.value())
-                .getResultStream()
-                .map(row -> new CodeReferralCount((String) row[0], CodeStatus.valueOf((String) row[1]),
-                        (Instant) row[2], (Long) row[3]))
-                .toList();
+        return summaries.perOwnedCode(referrer);
     }
 
     private EntityManager em() {

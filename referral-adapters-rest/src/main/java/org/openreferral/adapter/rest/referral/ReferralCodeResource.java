@@ -27,6 +27,7 @@ import org.openreferral.adapter.rest.shared.CallerProvider;
 import org.openreferral.adapter.rest.shared.ClientAddress;
 import org.openreferral.adapter.rest.shared.Fields;
 import org.openreferral.adapter.rest.shared.Idempotent;
+import org.openreferral.adapter.rest.shared.KeysetPageResponse;
 import org.openreferral.adapter.rest.shared.PageResponse;
 import org.openreferral.adapter.rest.shared.RequestParsing;
 import org.openreferral.application.referral.port.in.CodeView;
@@ -36,15 +37,12 @@ import org.openreferral.application.referral.port.in.GetActiveReferralCodeUseCas
 import org.openreferral.application.referral.port.in.GetActiveReferralCodeUseCase.GetActiveReferralCodeQuery;
 import org.openreferral.application.referral.port.in.ListReferralCodesUseCase;
 import org.openreferral.application.referral.port.in.ListReferralCodesUseCase.ListReferralCodesQuery;
-import org.openreferral.application.referral.port.in.ListReferralsUseCase;
 import org.openreferral.application.referral.port.in.ListReferralsUseCase.ByCode;
-import org.openreferral.application.referral.port.in.ListReferralsUseCase.ListReferralsQuery;
 import org.openreferral.application.referral.port.in.LookupReferralCodeUseCase;
 import org.openreferral.application.referral.port.in.LookupReferralCodeUseCase.LookupReferralCodeQuery;
 import org.openreferral.application.referral.port.in.RevokeReferralCodeUseCase;
 import org.openreferral.application.referral.port.in.RevokeReferralCodeUseCase.RevokeReferralCodeCommand;
 import org.openreferral.application.shared.Caller;
-import org.openreferral.application.shared.PageRequest;
 import org.openreferral.domain.model.referral.CodeValue;
 import org.openreferral.domain.model.referral.ReferralCode;
 import org.openreferral.domain.model.user.Email;
@@ -62,14 +60,14 @@ public class ReferralCodeResource {
     private final GetActiveReferralCodeUseCase active;
     private final RevokeReferralCodeUseCase revoke;
     private final LookupReferralCodeUseCase lookup;
-    private final ListReferralsUseCase referrals;
+    private final ReferralLists referrals;
     private final CallerProvider callers;
     private final ReferralMapper mapper;
     private final ClientAddress clientAddress;
 
     ReferralCodeResource(CreateReferralCodeUseCase create, ListReferralCodesUseCase list,
                          GetActiveReferralCodeUseCase active, RevokeReferralCodeUseCase revoke,
-                         LookupReferralCodeUseCase lookup, ListReferralsUseCase referrals,
+                         LookupReferralCodeUseCase lookup, ReferralLists referrals,
                          CallerProvider callers, ReferralMapper mapper, ClientAddress clientAddress) {
         this.create = create;
         this.list = list;
@@ -130,11 +128,9 @@ public class ReferralCodeResource {
 
     @GET
     @Path("/{code}/referrals")
-    public PageResponse<ReferralResponse> referrals(@RestPath String code, @RestQuery String page,
-                                                    @RestQuery String size) {
+    public KeysetPageResponse<ReferralResponse> referrals(@RestPath String code, @RestQuery String page,
+                                                          @RestQuery String size, @RestQuery String cursor) {
         Caller caller = callers.current();
-        PageRequest pageRequest = RequestParsing.page(page, size);
-        ByCode scope = new ByCode(RequestParsing.code(code));
-        return mapper.toReferralPage(referrals.list(new ListReferralsQuery(caller, scope, pageRequest)));
+        return referrals.read(caller, new ByCode(RequestParsing.code(code)), page, size, cursor);
     }
 }

@@ -9,7 +9,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Supplier;
+import org.openreferral.application.shared.CursorRequest;
 import org.openreferral.application.shared.PageRequest;
+import org.openreferral.application.shared.Position;
 import org.openreferral.domain.error.InvalidValueException;
 import org.openreferral.domain.error.NotFoundException;
 import org.openreferral.domain.model.referral.CodeValue;
@@ -34,6 +36,22 @@ public final class RequestParsing {
         }
         int items = number("size", size, PageRequest.DEFAULT_SIZE);
         return Fields.reporting(PAGE_FIELDS, () -> new PageRequest(number, items));
+    }
+
+    /**
+     * Keyset paging from {@code cursor} and {@code size}, when a cursor is given (absent or empty means numbered
+     * pages: empty). A cursor next to {@code page} is a 400, since the two say different things about where to start.
+     */
+    public static Optional<CursorRequest> cursor(String cursor, String page, String size) {
+        if (cursor == null || cursor.isEmpty()) {
+            return Optional.empty();
+        }
+        if (page != null && !page.isEmpty()) {
+            throw Fields.invalid(Cursors.FIELD, "cannot be combined with page; send one or the other");
+        }
+        int items = number("size", size, PageRequest.DEFAULT_SIZE);
+        Position after = Cursors.decode(cursor);
+        return Optional.of(Fields.reporting(Map.of(PageRequest.SIZE, "size"), () -> CursorRequest.after(after, items)));
     }
 
     private static int number(String field, String text, int fallback) {

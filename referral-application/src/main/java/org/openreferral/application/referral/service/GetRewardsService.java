@@ -20,7 +20,6 @@ public final class GetRewardsService implements GetRewardsUseCase {
     public RewardsView get(GetRewardsQuery query) {
         UserId user = query.caller().id();
         return unitOfWork.reading(() -> new RewardsView(ledger.balance(user),
-                ledger.entries(user, query.page()).map(entry -> new RewardEntryView(entry.id(), entry.points(),
-                        entry.reason().name(), entry.referral().value(), entry.createdAt()))));
+                ledger.entries(user, query.page()).map(RewardEntryViews::of)));
     }
 }

@@ -6,8 +6,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import org.openreferral.application.shared.CursorRequest;
 import org.openreferral.application.shared.Page;
 import org.openreferral.application.shared.PageRequest;
+import org.openreferral.application.shared.Position;
+import org.openreferral.application.shared.Slice;
 import org.openreferral.domain.model.referral.CodeStatus;
 import org.openreferral.domain.model.referral.Referral;
 import org.openreferral.domain.model.referral.ReferralCodeId;
@@ -68,6 +71,12 @@ public interface ReferralRepository {
     /** The referrals made with one code, newest first. */
     Page<ReferralRecord> listByCode(ReferralCodeId code, PageRequest page);
 
+    /** A referrer's referrals after a position, newest first, read as a range of an index (keyset paging). */
+    Slice<ReferralRecord> listByReferrer(UserId referrer, CursorRequest cursor);
+
+    /** The referrals made with one code after a position, newest first, read as a range of an index. */
+    Slice<ReferralRecord> listByCode(ReferralCodeId code, CursorRequest cursor);
+
     /** How many referrals each of these codes brought. Codes without any are absent from the map. */
     Map<ReferralCodeId, Long> countByCode(Collection<ReferralCodeId> codes);
 
@@ -117,6 +126,11 @@ public interface ReferralRepository {
 
         public Instant createdAt() {
             return referral.createdAt();
+        }
+
+        /** Where a newest-first list continues after this referral. */
+        public Position position() {
+            return new Position(referral.createdAt(), referral.id().value());
         }
     }
 
