@@ -33,6 +33,7 @@ import org.openreferral.application.account.port.in.LogOutUseCase.LogOutCommand;
 import org.openreferral.application.account.port.in.RefreshAccessTokenUseCase.RefreshAccessTokenCommand;
 import org.openreferral.application.account.port.in.ResetPasswordUseCase.ResetPasswordCommand;
 import org.openreferral.application.account.port.out.EmailVerificationTokenRepository;
+import org.openreferral.application.account.port.out.LoginThrottleStore;
 import org.openreferral.application.account.port.out.PasswordResetTokenRepository;
 import org.openreferral.application.account.port.out.RefreshTokenRepository;
 import org.openreferral.application.account.port.out.UserRepository;
@@ -46,6 +47,7 @@ import org.openreferral.application.contract.ClientRepositoryContract;
 import org.openreferral.application.contract.EmailVerificationTokenRepositoryContract;
 import org.openreferral.application.contract.EventOutboxContract;
 import org.openreferral.application.contract.IdempotencyStoreContract;
+import org.openreferral.application.contract.LoginThrottleStoreContract;
 import org.openreferral.application.contract.PasswordResetTokenRepositoryContract;
 import org.openreferral.application.contract.ReferralCodeRepositoryContract;
 import org.openreferral.application.contract.ReferralLifecycleRepositoryContract;
@@ -56,7 +58,7 @@ import org.openreferral.application.contract.RewardLedgerContract;
 import org.openreferral.application.contract.Stores;
 import org.openreferral.application.contract.UserRepositoryContract;
 import org.openreferral.application.fakes.FakeAccessTokenDenyList;
-import org.openreferral.application.fakes.FakeAttemptCounters;
+import org.openreferral.application.fakes.FakeDeviceTokens;
 import org.openreferral.application.fakes.FakePasswordChangedMailer;
 import org.openreferral.application.fakes.FakePasswordHasher;
 import org.openreferral.application.fakes.FakeTokenIssuer;
@@ -120,6 +122,8 @@ class PostgresRepositoriesTest {
     IdempotencyStore idempotencyKeys;
     @Inject
     EventOutbox events;
+    @Inject
+    LoginThrottleStore loginThrottles;
     @Inject
     DataSource dataSource;
 
@@ -245,6 +249,19 @@ class PostgresRepositoriesTest {
         @Override
         protected IdempotencyStore idempotencyStore(Stores stores) {
             return idempotencyKeys;
+        }
+    }
+
+    @Nested
+    class LoginThrottles extends LoginThrottleStoreContract {
+        @Override
+        protected Stores emptyStores() {
+            return emptied();
+        }
+
+        @Override
+        protected LoginThrottleStore loginThrottleStore(Stores stores) {
+            return loginThrottles;
         }
     }
 
@@ -491,9 +508,10 @@ class PostgresRepositoriesTest {
             SessionTokens sessions = new SessionTokens(accessTokens, users, tokens, secrets,
                     new FakeAccessTokenDenyList(clock), unitOfWork, SessionTokens.Policy.defaults(), clock);
             RecordingSecurityEventLog securityLog = new RecordingSecurityEventLog();
-            LoginLockout lockout = new LoginLockout(new FakeAttemptCounters(), LoginLockout.Policy.defaults(),
+            LoginLockout lockout = new LoginLockout(loginThrottles, unitOfWork, LoginLockout.Policy.defaults(),
                     securityLog, clock);
-            login = new AuthenticateUserService(users, hasher, sessions, lockout, unitOfWork);
+            login = new AuthenticateUserService(users, hasher, sessions, lockout, new FakeDeviceTokens(),
+                    Fixture.DEVICE_LIFETIME, unitOfWork, clock);
             refresh = new RefreshAccessTokenService(users, tokens, sessions, unitOfWork, Duration.ofDays(90),
                     securityLog, clock);
             logOut = new LogOutService(users, tokens, sessions, unitOfWork, clock);

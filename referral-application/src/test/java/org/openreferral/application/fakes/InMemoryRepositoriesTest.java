@@ -1,10 +1,12 @@
 package org.openreferral.application.fakes;
 
 import org.junit.jupiter.api.Nested;
+import org.openreferral.application.account.port.out.LoginThrottleStore;
 import org.openreferral.application.contract.ClientRepositoryContract;
 import org.openreferral.application.contract.EmailVerificationTokenRepositoryContract;
 import org.openreferral.application.contract.EventOutboxContract;
 import org.openreferral.application.contract.IdempotencyStoreContract;
+import org.openreferral.application.contract.LoginThrottleStoreContract;
 import org.openreferral.application.contract.PasswordResetTokenRepositoryContract;
 import org.openreferral.application.contract.ReferralCodeRepositoryContract;
 import org.openreferral.application.contract.ReferralLifecycleRepositoryContract;
@@ -125,6 +127,19 @@ class InMemoryRepositoriesTest {
         @Override
         protected EventOutbox outbox() {
             return fx.events;
+        }
+    }
+
+    @Nested
+    class LoginThrottles extends LoginThrottleStoreContract {
+        @Override
+        protected Stores emptyStores() {
+            return emptyFakes();
+        }
+
+        @Override
+        protected LoginThrottleStore loginThrottleStore(Stores stores) {
+            return new InMemoryLoginThrottleStore((FakeUnitOfWork) stores.unitOfWork());
         }
     }
 }
