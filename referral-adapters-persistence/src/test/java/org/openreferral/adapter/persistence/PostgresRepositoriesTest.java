@@ -13,6 +13,7 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.Callable;
@@ -28,6 +29,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.openreferral.application.account.port.in.AuthenticateUserUseCase.AuthenticateUserCommand;
 import org.openreferral.application.account.port.in.IssuedTokens;
 import org.openreferral.application.account.port.in.LogOutUseCase.LogOutCommand;
 import org.openreferral.application.account.port.in.RefreshAccessTokenUseCase.RefreshAccessTokenCommand;
@@ -86,7 +88,9 @@ import org.openreferral.domain.model.referral.RewardReason;
 import org.openreferral.domain.model.session.SessionId;
 import org.openreferral.domain.model.session.SingleUseToken;
 import org.openreferral.domain.model.user.Email;
+import org.openreferral.domain.model.user.LoginName;
 import org.openreferral.domain.model.user.Password;
+import org.openreferral.domain.model.user.PresentedPassword;
 import org.openreferral.domain.model.user.User;
 import org.openreferral.domain.model.user.UserId;
 import org.openreferral.domain.model.user.Username;
@@ -526,6 +530,39 @@ class PostgresRepositoriesTest {
         void stopTheRacers() {
             tokens.resume();
             racers.shutdownNow();
+        }
+
+        @Test
+        void concurrentWrongPasswordsFromOneNetworkAreCountedOneAfterTheOtherAndNeverBeyondTheBudget()
+                throws Exception {
+            ExecutorService guessers = Executors.newFixedThreadPool(8);
+            CountDownLatch start = new CountDownLatch(1);
+            try {
+                List<Future<Boolean>> refused = new ArrayList<>();
+                for (int i = 0; i < 16; i++) {
+                    refused.add(guessers.submit(() -> {
+                        start.await();
+                        try {
+                            login.authenticate(new AuthenticateUserCommand(new LoginName("jane"),
+                                    new PresentedPassword("not the password"), "198.51.100.7", Optional.empty()));
+                            return false;
+                        } catch (AuthenticationFailedException e) {
+                            return true;
+                        }
+                    }));
+                }
+                start.countDown();
+                for (Future<Boolean> each : refused) {
+                    assertThat(each.get(30, TimeUnit.SECONDS)).isTrue();
+                }
+            } finally {
+                guessers.shutdownNow();
+            }
+
+            // Five admitted (the account's bucket counts exactly those), the sixth locked the network's bucket once,
+            // the other ten were refused by that lock.
+            assertThat(number("select sum(failures) from login_throttles")).isEqualTo(5);
+            assertThat(number("select sum(lockouts) from login_throttles")).isEqualTo(1);
         }
 
         @Test
