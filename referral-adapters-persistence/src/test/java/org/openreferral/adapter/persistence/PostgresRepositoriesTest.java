@@ -31,11 +31,13 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.openreferral.application.account.port.in.AuthenticateUserUseCase.AuthenticateUserCommand;
 import org.openreferral.application.account.port.in.IssuedTokens;
 import org.openreferral.application.account.port.in.LogOutUseCase.LogOutCommand;
 import org.openreferral.application.account.port.in.RefreshAccessTokenUseCase.RefreshAccessTokenCommand;
 import org.openreferral.application.account.port.in.ResetPasswordUseCase.ResetPasswordCommand;
 import org.openreferral.application.account.port.out.EmailVerificationTokenRepository;
+import org.openreferral.application.account.port.out.LoginThrottleStore;
 import org.openreferral.application.account.port.out.PaidEmailCheckCounter;
 import org.openreferral.application.account.port.out.PasswordResetTokenRepository;
 import org.openreferral.application.account.port.out.RefreshTokenRepository;
@@ -50,6 +52,7 @@ import org.openreferral.application.contract.ClientRepositoryContract;
 import org.openreferral.application.contract.EmailVerificationTokenRepositoryContract;
 import org.openreferral.application.contract.EventOutboxContract;
 import org.openreferral.application.contract.IdempotencyStoreContract;
+import org.openreferral.application.contract.LoginThrottleStoreContract;
 import org.openreferral.application.contract.PaidEmailCheckCounterContract;
 import org.openreferral.application.contract.PasswordResetTokenRepositoryContract;
 import org.openreferral.application.contract.ReferralCodeRepositoryContract;
@@ -61,7 +64,7 @@ import org.openreferral.application.contract.RewardLedgerContract;
 import org.openreferral.application.contract.Stores;
 import org.openreferral.application.contract.UserRepositoryContract;
 import org.openreferral.application.fakes.FakeAccessTokenDenyList;
-import org.openreferral.application.fakes.FakeAttemptCounters;
+import org.openreferral.application.fakes.FakeDeviceTokens;
 import org.openreferral.application.fakes.FakePasswordChangedMailer;
 import org.openreferral.application.fakes.FakePasswordHasher;
 import org.openreferral.application.fakes.FakeTokenIssuer;
@@ -91,7 +94,9 @@ import org.openreferral.domain.model.referral.RewardReason;
 import org.openreferral.domain.model.session.SessionId;
 import org.openreferral.domain.model.session.SingleUseToken;
 import org.openreferral.domain.model.user.Email;
+import org.openreferral.domain.model.user.LoginName;
 import org.openreferral.domain.model.user.Password;
+import org.openreferral.domain.model.user.PresentedPassword;
 import org.openreferral.domain.model.user.User;
 import org.openreferral.domain.model.user.UserId;
 import org.openreferral.domain.model.user.Username;
@@ -129,6 +134,8 @@ class PostgresRepositoriesTest {
     EventOutbox events;
     @Inject
     PaidEmailCheckCounter paidEmailChecks;
+    @Inject
+    LoginThrottleStore loginThrottles;
     @Inject
     DataSource dataSource;
 
@@ -303,6 +310,19 @@ class PostgresRepositoriesTest {
             } finally {
                 pool.shutdownNow();
             }
+        }
+    }
+
+    @Nested
+    class LoginThrottles extends LoginThrottleStoreContract {
+        @Override
+        protected Stores emptyStores() {
+            return emptied();
+        }
+
+        @Override
+        protected LoginThrottleStore loginThrottleStore(Stores stores) {
+            return loginThrottles;
         }
     }
 
@@ -677,9 +697,10 @@ class PostgresRepositoriesTest {
             SessionTokens sessions = new SessionTokens(accessTokens, users, tokens, secrets,
                     new FakeAccessTokenDenyList(clock), unitOfWork, SessionTokens.Policy.defaults(), clock);
             RecordingSecurityEventLog securityLog = new RecordingSecurityEventLog();
-            LoginLockout lockout = new LoginLockout(new FakeAttemptCounters(), LoginLockout.Policy.defaults(),
+            LoginLockout lockout = new LoginLockout(loginThrottles, unitOfWork, LoginLockout.Policy.defaults(),
                     securityLog, clock);
-            login = new AuthenticateUserService(users, hasher, sessions, lockout, unitOfWork);
+            login = new AuthenticateUserService(users, hasher, sessions, lockout, new FakeDeviceTokens(),
+                    Fixture.DEVICE_LIFETIME, unitOfWork, clock);
             refresh = new RefreshAccessTokenService(users, tokens, sessions, unitOfWork, Duration.ofDays(90),
                     securityLog, clock);
             logOut = new LogOutService(users, tokens, sessions, unitOfWork, clock);
@@ -694,6 +715,39 @@ class PostgresRepositoriesTest {
         void stopTheRacers() {
             tokens.resume();
             racers.shutdownNow();
+        }
+
+        @Test
+        void concurrentWrongPasswordsFromOneNetworkAreCountedOneAfterTheOtherAndNeverBeyondTheBudget()
+                throws Exception {
+            ExecutorService guessers = Executors.newFixedThreadPool(8);
+            CountDownLatch start = new CountDownLatch(1);
+            try {
+                List<Future<Boolean>> refused = new ArrayList<>();
+                for (int i = 0; i < 16; i++) {
+                    refused.add(guessers.submit(() -> {
+                        start.await();
+                        try {
+                            login.authenticate(new AuthenticateUserCommand(new LoginName("jane"),
+                                    new PresentedPassword("not the password"), "198.51.100.7", Optional.empty()));
+                            return false;
+                        } catch (AuthenticationFailedException e) {
+                            return true;
+                        }
+                    }));
+                }
+                start.countDown();
+                for (Future<Boolean> each : refused) {
+                    assertThat(each.get(30, TimeUnit.SECONDS)).isTrue();
+                }
+            } finally {
+                guessers.shutdownNow();
+            }
+
+            // Five admitted (the account's bucket counts exactly those), the sixth locked the network's bucket once,
+            // the other ten were refused by that lock.
+            assertThat(number("select sum(failures) from login_throttles")).isEqualTo(5);
+            assertThat(number("select sum(lockouts) from login_throttles")).isEqualTo(1);
         }
 
         @Test

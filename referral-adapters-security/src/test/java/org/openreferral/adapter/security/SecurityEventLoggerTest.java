@@ -27,11 +27,11 @@ class SecurityEventLoggerTest {
     @Test
     void valuesThatCouldBreakTheLineOrForgeAFieldAreQuoted() {
         String forged = SecurityEventLogger.format(SecurityEvent.accountLocked(Optional.empty(),
-                new LoginName("\" user=x"), Duration.ofMinutes(15)));
+                new LoginName("\" user=x"), Duration.ofMinutes(15), "network"));
         String blank = SecurityEventLogger.format(SecurityEvent.accountLocked(Optional.empty(),
-                new LoginName("=admin"), Duration.ofMinutes(15)));
+                new LoginName("=admin"), Duration.ofMinutes(15), "network"));
 
-        assertThat(forged).isEqualTo("security-event event=account.locked login=\"\\\"***\" locked-for=PT15M");
-        assertThat(blank).isEqualTo("security-event event=account.locked login=\"=***\" locked-for=PT15M");
+        assertThat(forged).isEqualTo("security-event event=account.locked login=\"\\\"***\" scope=network locked-for=PT15M");
+        assertThat(blank).isEqualTo("security-event event=account.locked login=\"=***\" scope=network locked-for=PT15M");
     }
 }

@@ -26,20 +26,6 @@ public final class FakeAttemptCounters implements AttemptCounters {
         return new Window(entry.count(), entry.end());
     }
 
-    @Override
-    public Window current(String key, Instant now) {
-        Entry entry = entries.get(key);
-        if (entry == null || now.isBefore(entry.start()) || !now.isBefore(entry.end())) {
-            return Window.empty(now);
-        }
-        return new Window(entry.count(), entry.end());
-    }
-
-    @Override
-    public void reset(String key) {
-        entries.remove(key);
-    }
-
     /** Test inspection: the keys that hold a window. */
     public java.util.Set<String> keys() {
         return java.util.Set.copyOf(entries.keySet());

@@ -7,6 +7,7 @@ import java.util.Optional;
 import java.util.Set;
 import org.openreferral.application.account.port.in.AuthenticateUserUseCase.AuthenticateUserCommand;
 import org.openreferral.application.account.port.out.AccountEvents;
+import org.openreferral.application.account.service.AuthenticateUserService;
 import org.openreferral.application.account.service.LoginLockout;
 import org.openreferral.application.account.service.SessionTokens;
 import org.openreferral.application.account.service.VerificationLinks;
@@ -43,6 +44,7 @@ public final class Fixture {
     public static final Instant START = Instant.parse("2026-03-01T10:00:00Z");
     public static final String PASSWORD = "correct horse battery";
     public static final Duration VERIFICATION_LIFETIME = Duration.ofDays(2);
+    public static final Duration DEVICE_LIFETIME = Duration.ofDays(90);
 
     public final MutableClock clock = new MutableClock(START);
     public final FakeUnitOfWork unitOfWork = new FakeUnitOfWork();
@@ -75,7 +77,16 @@ public final class Fixture {
             unitOfWork, SessionTokens.Policy.defaults(), clock);
     public final RecordingSecurityEventLog securityLog = new RecordingSecurityEventLog();
     public final FakePasswordChangedMailer passwordChangedMailer = new FakePasswordChangedMailer(unitOfWork);
-    public final LoginLockout lockout = new LoginLockout(counters, LoginLockout.Policy.defaults(), securityLog, clock);
+    public final InMemoryLoginThrottleStore loginThrottles = new InMemoryLoginThrottleStore(unitOfWork);
+    public final FakeDeviceTokens deviceTokens = new FakeDeviceTokens();
+    public final LoginLockout lockout = new LoginLockout(loginThrottles, unitOfWork, LoginLockout.Policy.defaults(),
+            securityLog, clock);
+
+    /** The password grant over these fakes, with the default lockout policy and device tokens living 90 days. */
+    public AuthenticateUserService authentication() {
+        return new AuthenticateUserService(users, hasher, sessions, lockout, deviceTokens, DEVICE_LIFETIME, unitOfWork,
+                clock);
+    }
 
     /** A user created now, whose password is {@link #PASSWORD}. */
     public User user(String username, String email) {

@@ -1,11 +1,13 @@
 package org.openreferral.application.fakes;
 
 import org.junit.jupiter.api.Nested;
+import org.openreferral.application.account.port.out.LoginThrottleStore;
 import org.openreferral.application.account.port.out.PaidEmailCheckCounter;
 import org.openreferral.application.contract.ClientRepositoryContract;
 import org.openreferral.application.contract.EmailVerificationTokenRepositoryContract;
 import org.openreferral.application.contract.EventOutboxContract;
 import org.openreferral.application.contract.IdempotencyStoreContract;
+import org.openreferral.application.contract.LoginThrottleStoreContract;
 import org.openreferral.application.contract.PaidEmailCheckCounterContract;
 import org.openreferral.application.contract.PasswordResetTokenRepositoryContract;
 import org.openreferral.application.contract.ReferralCodeRepositoryContract;
@@ -140,6 +142,19 @@ class InMemoryRepositoriesTest {
         @Override
         protected EventOutbox outbox() {
             return fx.events;
+        }
+    }
+
+    @Nested
+    class LoginThrottles extends LoginThrottleStoreContract {
+        @Override
+        protected Stores emptyStores() {
+            return emptyFakes();
+        }
+
+        @Override
+        protected LoginThrottleStore loginThrottleStore(Stores stores) {
+            return new InMemoryLoginThrottleStore((FakeUnitOfWork) stores.unitOfWork());
         }
     }
 }

@@ -36,19 +36,41 @@ public interface AccountSettings {
         Duration lifetime();
     }
 
-    /** Brute-force lockout per account. */
+    /** Brute-force lockout of the password grant (ADR 0004, "Lockout redesign"). */
     interface Login {
 
-        /** Failed logins within {@link #window()} that lock the account. */
+        /** Failed logins of one account from one client network (or one device) within {@link #window()} that lock it. */
         @WithDefault("5")
         int maxFailures();
 
         @WithDefault("PT15M")
         Duration window();
 
-        /** How long a locked account stays locked. */
+        /** How long the first lockout of an account and network (or device) lasts; each further one twice as long. */
+        @WithDefault("PT1M")
+        Duration firstLockout();
+
+        /** The longest lockout of an account and network (or device). */
         @WithDefault("PT15M")
         Duration lockout();
+
+        /**
+         * Failed logins of one account from all networks together (trusted devices aside) within
+         * {@link #accountWindow()} that lock it for every client without a device token, for {@link #accountWindow()}.
+         */
+        @WithDefault("50")
+        int accountMaxFailures();
+
+        @WithDefault("PT24H")
+        Duration accountWindow();
+
+        /** How long the device token handed out with a successful login is good for. */
+        @WithDefault("P90D")
+        Duration deviceLifetime();
+
+        /** How often each instance deletes expired lockout state ({@code off} stops it on that instance). */
+        @WithDefault("PT1H")
+        String purgeInterval();
     }
 
     /** Access-token checks. */

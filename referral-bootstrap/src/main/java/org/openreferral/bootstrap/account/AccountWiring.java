@@ -12,6 +12,7 @@ import org.openreferral.application.account.port.in.GetUserUseCase;
 import org.openreferral.application.account.port.in.ListUsersUseCase;
 import org.openreferral.application.account.port.in.LogOutUseCase;
 import org.openreferral.application.account.port.in.PullRevokedSessionsUseCase;
+import org.openreferral.application.account.port.in.PurgeLoginThrottlesUseCase;
 import org.openreferral.application.account.port.in.RefreshAccessTokenUseCase;
 import org.openreferral.application.account.port.in.RegisterUserUseCase;
 import org.openreferral.application.account.port.in.RequestEmailVerificationUseCase;
@@ -22,10 +23,12 @@ import org.openreferral.application.account.port.in.VerifyEmailUseCase;
 import org.openreferral.application.account.port.out.AccessTokenDenyList;
 import org.openreferral.application.account.port.out.AccountEvents;
 import org.openreferral.application.account.port.out.ClientSubjects;
+import org.openreferral.application.account.port.out.DeviceTokens;
 import org.openreferral.application.account.port.out.EmailVerdictCache;
 import org.openreferral.application.account.port.out.EmailVerificationMailer;
 import org.openreferral.application.account.port.out.EmailVerificationTokenRepository;
 import org.openreferral.application.account.port.out.EmailVerifier;
+import org.openreferral.application.account.port.out.LoginThrottleStore;
 import org.openreferral.application.account.port.out.PasswordChangedMailer;
 import org.openreferral.application.account.port.out.PasswordHasher;
 import org.openreferral.application.account.port.out.PasswordResetMailer;
@@ -45,6 +48,7 @@ import org.openreferral.application.account.service.ListUsersService;
 import org.openreferral.application.account.service.LogOutService;
 import org.openreferral.application.account.service.LoginLockout;
 import org.openreferral.application.account.service.PullRevokedSessionsService;
+import org.openreferral.application.account.service.PurgeLoginThrottlesService;
 import org.openreferral.application.account.service.RefreshAccessTokenService;
 import org.openreferral.application.account.service.RegisterUserService;
 import org.openreferral.application.account.service.RequestEmailVerificationService;
@@ -55,7 +59,6 @@ import org.openreferral.application.account.service.ValidateAccessTokenService;
 import org.openreferral.application.account.service.VerificationLinks;
 import org.openreferral.application.account.service.VerifyEmailService;
 import org.openreferral.application.shared.UnitOfWork;
-import org.openreferral.application.shared.ratelimit.AttemptCounters;
 
 /**
  * Wires the account slice's use cases to the adapters; each producer's type is the in-port. Records and final
@@ -126,18 +129,27 @@ public class AccountWiring {
 
     @Produces
     @Singleton
-    LoginLockout loginLockout(AttemptCounters counters, SecurityEventLog securityLog, Clock clock,
-                              AccountSettings settings) {
+    LoginLockout loginLockout(LoginThrottleStore store, UnitOfWork unitOfWork, SecurityEventLog securityLog,
+                              Clock clock, AccountSettings settings) {
         AccountSettings.Login login = settings.login();
-        return new LoginLockout(counters, new LoginLockout.Policy(login.maxFailures(), login.window(), login.lockout()),
+        return new LoginLockout(store, unitOfWork, new LoginLockout.Policy(login.maxFailures(), login.window(),
+                login.firstLockout(), login.lockout(), login.accountMaxFailures(), login.accountWindow()),
                 securityLog, clock);
     }
 
     @Produces
     @ApplicationScoped
     AuthenticateUserUseCase authenticateUser(UserRepository users, PasswordHasher hasher, SessionTokens sessions,
-                                             LoginLockout lockout, UnitOfWork unitOfWork, AccountMetrics metrics) {
-        return metrics.logins(new AuthenticateUserService(users, hasher, sessions, lockout, unitOfWork));
+                                             LoginLockout lockout, DeviceTokens devices, UnitOfWork unitOfWork,
+                                             Clock clock, AccountSettings settings, AccountMetrics metrics) {
+        return metrics.logins(new AuthenticateUserService(users, hasher, sessions, lockout, devices,
+                settings.login().deviceLifetime(), unitOfWork, clock));
+    }
+
+    @Produces
+    @ApplicationScoped
+    PurgeLoginThrottlesUseCase purgeLoginThrottles(LoginThrottleStore store, UnitOfWork unitOfWork, Clock clock) {
+        return new PurgeLoginThrottlesService(store, unitOfWork, clock);
     }
 
     @Produces

@@ -21,6 +21,7 @@ import org.junit.jupiter.api.Test;
 import org.openreferral.bootstrap.reliability.Http.Reply;
 import org.openreferral.bootstrap.support.Api;
 import org.openreferral.bootstrap.support.Database;
+import org.openreferral.bootstrap.support.TestClockProducer;
 
 /**
  * Redis, the shared cache, goes away (stopped, or frozen behind a partition): every endpoint still answers
@@ -107,6 +108,26 @@ class RedisOutageTest {
 
         assertThat(lookup(referrer).status()).as("the code revoked while Redis was frozen is not served after").isEqualTo(404);
         assertCachingResumes();
+    }
+
+    @Test
+    void aLockoutMadeBeforeRedisStoppedHoldsWhileItIsAwayAndEndsOnTime() {
+        String username = Api.unique("lockedout");
+        assertThat(http.post("/api/v1/auth/register", null, Http.registration(username, null)).status())
+                .isEqualTo(201);
+        for (int i = 0; i < 6; i++) {
+            assertThat(http.passwordGrant(username, "not the password").status()).isEqualTo(401);
+        }
+        try {
+            RedisBehindProxy.stopServer();
+
+            assertThat(http.passwordGrant(username, Api.PASSWORD).status()).as("still locked").isEqualTo(401);
+            TestClockProducer.CLOCK.advance(Duration.ofMinutes(1));
+            assertThat(http.passwordGrant(username, Api.PASSWORD).status()).as("the first lockout is over")
+                    .isEqualTo(200);
+        } finally {
+            TestClockProducer.CLOCK.reset();
+        }
     }
 
     /** Every endpoint once, with the referrer's code revoked in the middle; none may answer 5xx or slowly. */

@@ -68,17 +68,6 @@ class RedisSharedStateTest extends SecurityTestBase {
         lookup().statusCode(429).body("code", equalTo("rate-limited"));
     }
 
-    @Test
-    void failedLoginsOnAnotherInstanceCountTowardsTheLockout() {
-        Session alice = Accounts.newSession();
-        Accounts.passwordGrant(alice.username(), "not the password").statusCode(401);
-
-        redis().hash(String.class).hincrby(counterKey("login-attempts:user:" + alice.userId()), "n", 4);
-
-        Accounts.passwordGrant(alice.username(), Api.PASSWORD).statusCode(401)
-                .body("code", equalTo("invalid-credentials"));
-    }
-
     private String counterKey(String key) {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");

@@ -93,8 +93,8 @@ class SecurityEventLogTest extends SecurityTestBase {
         }
 
         assertThat(securityLines()).containsExactly(
-                "security-event event=account.locked user=" + alice.userId() + " locked-for=PT15M",
-                "security-event event=account.locked login=g*** locked-for=PT15M");
+                "security-event event=account.locked user=" + alice.userId() + " scope=network locked-for=PT1M",
+                "security-event event=account.locked login=g*** scope=network locked-for=PT1M");
         assertThat(logs.lines()).filteredOn(line -> CATEGORY.equals(line.logger())).hasSize(2);
     }
 

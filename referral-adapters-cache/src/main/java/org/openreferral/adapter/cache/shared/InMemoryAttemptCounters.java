@@ -43,21 +43,6 @@ public final class InMemoryAttemptCounters implements AttemptCounters {
         return new Window(entry.count(), Instant.ofEpochMilli(entry.end()));
     }
 
-    @Override
-    public Window current(String key, Instant now) {
-        long at = now.toEpochMilli();
-        Entry entry = entries.get(key);
-        if (entry == null || !entry.openAt(at)) {
-            return Window.empty(now);
-        }
-        return new Window(entry.count(), Instant.ofEpochMilli(entry.end()));
-    }
-
-    @Override
-    public void reset(String key) {
-        entries.remove(key);
-    }
-
     int size() {
         return entries.size();
     }

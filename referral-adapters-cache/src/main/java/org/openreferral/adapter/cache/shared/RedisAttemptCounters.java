@@ -74,43 +74,11 @@ public final class RedisAttemptCounters implements AttemptCounters {
             Long.toString(window.toMillis())};
     }
 
-    @Override
-    public Window current(String key, Instant now) {
-        long at = now.toEpochMilli();
-        Window current = redis.execute("attempt read", null, reply -> {
-            Long start = number(reply.get(0));
-            Long end = number(reply.get(1));
-            Long count = number(reply.get(2));
-            if (start == null || end == null || count == null || at < start || at >= end) {
-                return Window.empty(now);
-            }
-            return new Window(count, Instant.ofEpochMilli(end));
-        }, Command.HMGET, redisKey(key), "s", "e", "n");
-        return current != null ? current : fallback.current(key, now);
-    }
-
-    @Override
-    public void reset(String key) {
-        redis.execute("attempt reset", null, reply -> null, Command.DEL, redisKey(key));
-        fallback.reset(key);
-    }
-
     private String redisKey(String key) {
         return "referral:attempts:{" + keys.of(key) + "}";
     }
 
     private static Window window(Response reply) {
         return new Window(Long.parseLong(reply.get(0).toString()), Instant.ofEpochMilli(Long.parseLong(reply.get(1).toString())));
-    }
-
-    private static Long number(Response value) {
-        if (value == null) {
-            return null;
-        }
-        try {
-            return Long.parseLong(value.toString());
-        } catch (NumberFormatException e) {
-            return null;
-        }
     }
 }

@@ -37,8 +37,7 @@ class RedisAttemptCountersTest extends AttemptCountersContract {
 
     @Test
     void aCounterLivesUnderAKeyedHashAndExpiresWithItsWindow() {
-        String key = "login-attempts:login:alice@example.com";
-        counters.reset(key);
+        String key = "rate:token:alice@example.com/" + someKey();
         counters.increment(key, WINDOW, NOW);
         String redisKey = "referral:attempts:{" + new KeyedHashes("test-secret").of(key) + "}";
 

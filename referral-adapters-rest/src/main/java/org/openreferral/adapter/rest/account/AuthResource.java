@@ -1,6 +1,7 @@
 package org.openreferral.adapter.rest.account;
 
 import io.quarkus.security.Authenticated;
+import io.vertx.core.http.Cookie;
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.enterprise.inject.Instance;
 import jakarta.validation.Valid;
@@ -14,6 +15,7 @@ import jakarta.ws.rs.core.CacheControl;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.NewCookie;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.util.HashMap;
@@ -77,6 +79,9 @@ import org.openreferral.domain.model.user.Username;
 @Produces(MediaType.APPLICATION_JSON)
 public class AuthResource {
 
+    /** The device token of OWASP's device-cookie scheme, sent back only to the auth endpoints. */
+    static final String DEVICE_COOKIE = "referral_device";
+    private static final String DEVICE_COOKIE_PATH = "/api/v1/auth";
     private static final String PASSWORD_GRANT = "password";
     private static final String REFRESH_GRANT = "refresh_token";
     private static final AcceptedResponse RESET_ACCEPTED = new AcceptedResponse(
@@ -194,7 +199,8 @@ public class AuthResource {
             }
         }
         IssuedTokens tokens = switch (grant) {
-            case PASSWORD_GRANT -> authenticate.authenticate(credentials(username, password));
+            case PASSWORD_GRANT -> authenticate.authenticate(credentials(username, password,
+                    clientAddress.rateLimitKey(http), deviceToken(http)));
             case REFRESH_GRANT -> {
                 if (refreshToken == null || refreshToken.isEmpty()) {
                     throw Fields.invalid("refresh_token", "is required for the refresh_token grant");
@@ -204,27 +210,45 @@ public class AuthResource {
             default -> throw Fields.invalid("grant_type", "must be 'password', 'refresh_token' or one of "
                     + otherGrants.stream().map(TokenGrant::grantType).toList());
         };
-        return tokenResponse(tokens);
+        return tokenResponse(tokens, http);
+    }
+
+    private static Optional<String> deviceToken(HttpServerRequest http) {
+        Cookie cookie = http.getCookie(DEVICE_COOKIE);
+        return cookie == null || cookie.getValue().isEmpty() ? Optional.empty() : Optional.of(cookie.getValue());
     }
 
     // A login or password that cannot be one at all (missing, blank, overlong) is refused like a wrong one, without a
     // 400 naming the field: the answer must not tell what a login looks like, nor whether its account exists.
-    private static AuthenticateUserCommand credentials(String login, String password) {
+    private static AuthenticateUserCommand credentials(String login, String password, String clientNetwork,
+                                                       Optional<String> deviceToken) {
         try {
-            return new AuthenticateUserCommand(new LoginName(login), new PresentedPassword(password));
+            return new AuthenticateUserCommand(new LoginName(login), new PresentedPassword(password), clientNetwork,
+                    deviceToken);
         } catch (InvalidValueException e) {
             throw AuthenticationFailedException.invalidCredentials();
         }
     }
 
-    private static Response tokenResponse(IssuedTokens tokens) {
+    private Response tokenResponse(IssuedTokens tokens, HttpServerRequest http) {
         CacheControl noStore = new CacheControl();
         noStore.setNoStore(true);
-        return Response.ok(new TokenResponse(tokens.accessToken(), "Bearer", tokens.accessTokenLifetime().toSeconds(),
-                        tokens.refreshToken()))
+        Response.ResponseBuilder response = Response.ok(new TokenResponse(tokens.accessToken(), "Bearer",
+                        tokens.accessTokenLifetime().toSeconds(), tokens.refreshToken()))
                 .cacheControl(noStore)
-                .header("Pragma", "no-cache")
-                .build();
+                .header("Pragma", "no-cache");
+        tokens.deviceToken().ifPresent(device -> response.cookie(new NewCookie.Builder(DEVICE_COOKIE)
+                .value(device.value())
+                .path(DEVICE_COOKIE_PATH)
+                .maxAge((int) Math.min(Integer.MAX_VALUE, device.lifetime().toSeconds()))
+                .httpOnly(true)
+                // A browser keeps no Secure cookie from a plain-http origin: Secure unless the request came in
+                // plain, straight from the client (the embedded default on localhost). Behind a trusted proxy the
+                // client spoke TLS to the proxy.
+                .secure(http.isSSL() || clientAddress.throughTrustedProxy(http))
+                .sameSite(NewCookie.SameSite.STRICT)
+                .build()));
+        return response.build();
     }
 
     @POST

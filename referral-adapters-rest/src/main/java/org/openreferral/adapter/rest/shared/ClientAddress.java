@@ -45,15 +45,23 @@ public final class ClientAddress {
         return resolve(request).map(ClientAddress::counted).orElse(UNKNOWN);
     }
 
+    /** Whether the request reached us through a trusted proxy (which, in front of a service, terminates TLS). */
+    public boolean throughTrustedProxy(HttpServerRequest request) {
+        return request != null && peer(request).filter(this::trusted).isPresent();
+    }
+
     private Optional<InetAddress> resolve(HttpServerRequest request) {
         if (request == null) {
             return Optional.empty();
         }
+        return peer(request).map(address -> client(address, request.headers().getAll(FORWARDED_FOR)));
+    }
+
+    private static Optional<InetAddress> peer(HttpServerRequest request) {
         // The connection's address, not request.remoteAddress(): that one Quarkus may have replaced with a header.
         HttpConnection connection = request.connection();
         SocketAddress peer = connection != null ? connection.remoteAddress() : request.remoteAddress();
-        Optional<InetAddress> peerAddress = peer == null ? Optional.empty() : literal(peer.hostAddress());
-        return peerAddress.map(address -> client(address, request.headers().getAll(FORWARDED_FOR)));
+        return peer == null ? Optional.empty() : literal(peer.hostAddress());
     }
 
     /** The client behind {@code peer}, given the {@code X-Forwarded-For} header lines in the order received. */

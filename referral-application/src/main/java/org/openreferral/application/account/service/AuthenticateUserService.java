@@ -1,8 +1,11 @@
 package org.openreferral.application.account.service;
 
+import java.time.Clock;
+import java.time.Duration;
 import java.util.Optional;
 import org.openreferral.application.account.port.in.AuthenticateUserUseCase;
 import org.openreferral.application.account.port.in.IssuedTokens;
+import org.openreferral.application.account.port.out.DeviceTokens;
 import org.openreferral.application.account.port.out.PasswordHasher;
 import org.openreferral.application.account.port.out.UserRepository;
 import org.openreferral.application.shared.UnitOfWork;
@@ -13,10 +16,11 @@ import org.openreferral.domain.model.user.User;
 
 /**
  * The password grant. An unknown login costs the same hash verification as a wrong password, so that
- * the answer and its timing do not tell whether an account exists. A locked account (see
+ * the answer and its timing do not tell whether an account exists. A locked attempt (see
  * {@link LoginLockout}) gets the same answer as a wrong password, without a password check. Success
- * opens a new session: an access token and the first refresh token of its family; unless the user's sessions were
- * ended (a password reset) while the password was checked, which is answered like a wrong password too.
+ * opens a new session: an access token and the first refresh token of its family, and a device token of the account;
+ * unless the user's sessions were ended (a password reset) while the password was checked, which is answered like a
+ * wrong password too.
  */
 public final class AuthenticateUserService implements AuthenticateUserUseCase {
 
@@ -24,16 +28,23 @@ public final class AuthenticateUserService implements AuthenticateUserUseCase {
     private final PasswordHasher hasher;
     private final SessionTokens sessions;
     private final LoginLockout lockout;
+    private final DeviceTokens devices;
+    private final Duration deviceLifetime;
     private final UnitOfWork unitOfWork;
+    private final Clock clock;
     private volatile PasswordHash decoy;
 
     public AuthenticateUserService(UserRepository users, PasswordHasher hasher, SessionTokens sessions,
-                                   LoginLockout lockout, UnitOfWork unitOfWork) {
+                                   LoginLockout lockout, DeviceTokens devices, Duration deviceLifetime,
+                                   UnitOfWork unitOfWork, Clock clock) {
         this.users = users;
         this.hasher = hasher;
         this.sessions = sessions;
         this.lockout = lockout;
+        this.devices = devices;
+        this.deviceLifetime = deviceLifetime;
         this.unitOfWork = unitOfWork;
+        this.clock = clock;
     }
 
     @Override
@@ -41,9 +52,13 @@ public final class AuthenticateUserService implements AuthenticateUserUseCase {
         LoginName login = command.login();
         Optional<User> user = unitOfWork.reading(() -> users.findByLogin(login.value()));
         LoginLockout.Account account = LoginLockout.accountOf(user, login);
-        if (!lockout.admit(account)) {
-            throw AuthenticationFailedException.invalidCredentials();
-        }
+        // A device token counts only for the account it was issued to.
+        Optional<String> device = command.deviceToken()
+                .flatMap(token -> devices.verify(token, clock.instant()))
+                .filter(found -> user.isPresent() && found.user().equals(user.get().id()))
+                .map(DeviceTokens.Device::id);
+        LoginLockout.Attempt attempt = lockout.admit(account, new LoginLockout.Client(command.clientNetwork(), device))
+                .orElseThrow(AuthenticationFailedException::invalidCredentials);
         boolean matches = hasher.matches(command.password().value(),
                 user.map(User::passwordHash).orElseGet(this::decoy));
         if (user.isEmpty() || !matches) {
@@ -52,8 +67,9 @@ public final class AuthenticateUserService implements AuthenticateUserUseCase {
         // The hash was checked outside any transaction: the session opens only if the user's session epoch, read
         // with that hash, is still current, so a reset that committed meanwhile is not outlived by this login.
         IssuedTokens tokens = sessions.open(user.get()).orElseThrow(AuthenticationFailedException::invalidCredentials);
-        lockout.succeeded(account);
-        return tokens;
+        lockout.succeeded(attempt);
+        String deviceToken = devices.issue(user.get().id(), clock.instant().plus(deviceLifetime));
+        return tokens.withDeviceToken(new IssuedTokens.DeviceToken(deviceToken, deviceLifetime));
     }
 
     private PasswordHash decoy() {

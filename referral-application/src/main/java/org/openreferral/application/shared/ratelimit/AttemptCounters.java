@@ -4,8 +4,8 @@ import java.time.Duration;
 import java.time.Instant;
 
 /**
- * Out-port: counters of attempts per key in fixed windows (failed logins per account, requests per
- * client), shared by all instances when Redis is configured. A window opens with the first attempt and
+ * Out-port: counters of attempts per key in fixed windows (requests per client and endpoint), shared by all
+ * instances when Redis is configured. A window opens with the first attempt and
  * lasts its duration; time is the {@code now} the caller passes, so that tests can move it.
  * Implementations never throw: when the shared store fails they count in this process instead.
  */
@@ -14,17 +14,7 @@ public interface AttemptCounters {
     /** Counts one attempt and returns the window it fell into. */
     Window increment(String key, Duration window, Instant now);
 
-    /** The open window of the key, without counting; an empty one when there is none. */
-    Window current(String key, Instant now);
-
-    /** Forgets the key. */
-    void reset(String key);
-
     /** How many attempts the window holds and when it closes. */
     record Window(long count, Instant endsAt) {
-
-        public static Window empty(Instant now) {
-            return new Window(0, now);
-        }
     }
 }

@@ -23,7 +23,7 @@ class AuthenticateUserServiceTest {
     private final Fixture fx = new Fixture();
     private final User jane = fx.user("Jane_Doe", "jane@example.com");
     private final AuthenticateUserService service =
-            new AuthenticateUserService(fx.users, fx.hasher, fx.sessions, fx.lockout, fx.unitOfWork);
+            fx.authentication();
 
     @ParameterizedTest
     @ValueSource(strings = {"Jane_Doe", "jane_doe", "JANE_DOE", "  jane_doe  "})
@@ -133,13 +133,13 @@ class AuthenticateUserServiceTest {
     }
 
     @Test
-    void afterFiveFailuresEvenTheRightPasswordIsRefusedUntilTheLockoutEnds() {
+    void afterFiveFailuresEvenTheRightPasswordIsRefusedUntilTheFirstLockoutEnds() {
         failTimes("jane_doe", 5);
 
         assertInvalidCredentials("jane_doe", Fixture.PASSWORD);
-        fx.clock.advance(java.time.Duration.ofMinutes(14));
+        fx.clock.advance(java.time.Duration.ofSeconds(59));
         assertInvalidCredentials("jane_doe", Fixture.PASSWORD);
-        fx.clock.advance(java.time.Duration.ofMinutes(1));
+        fx.clock.advance(java.time.Duration.ofSeconds(1));
 
         assertThat(service.authenticate(Fixture.credentials("jane_doe", Fixture.PASSWORD)).accessToken())
                 .isEqualTo("access-for-" + jane.id());
@@ -200,13 +200,14 @@ class AuthenticateUserServiceTest {
         failTimes("ghost@example.com", 6);
 
         assertThat(fx.securityLog.events()).containsExactly(
-                SecurityEvent.accountLocked(Optional.of(jane.id()), new LoginName("Jane_Doe"), Duration.ofMinutes(15)),
+                SecurityEvent.accountLocked(Optional.of(jane.id()), new LoginName("Jane_Doe"), Duration.ofMinutes(1),
+                        "network"),
                 SecurityEvent.accountLocked(Optional.empty(), new LoginName("ghost@example.com"),
-                        Duration.ofMinutes(15)));
-        assertThat(fx.securityLog.events().get(0).fields())
-                .containsExactly(entry("user", jane.id().toString()), entry("locked-for", "PT15M"));
+                        Duration.ofMinutes(1), "network"));
+        assertThat(fx.securityLog.events().get(0).fields()).containsExactly(entry("user", jane.id().toString()),
+                entry("scope", "network"), entry("locked-for", "PT1M"));
         assertThat(fx.securityLog.events().get(1).fields())
-                .containsExactly(entry("login", "g***"), entry("locked-for", "PT15M"));
+                .containsExactly(entry("login", "g***"), entry("scope", "network"), entry("locked-for", "PT1M"));
     }
 
     @Test

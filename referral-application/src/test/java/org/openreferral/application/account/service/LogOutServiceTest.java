@@ -18,7 +18,7 @@ class LogOutServiceTest {
     private final Fixture fx = new Fixture();
     private final User jane = fx.user("jane", "jane@example.com");
     private final AuthenticateUserService login =
-            new AuthenticateUserService(fx.users, fx.hasher, fx.sessions, fx.lockout, fx.unitOfWork);
+            fx.authentication();
     private final LogOutService service = new LogOutService(fx.users, fx.refreshTokens, fx.sessions, fx.unitOfWork,
             fx.clock);
 

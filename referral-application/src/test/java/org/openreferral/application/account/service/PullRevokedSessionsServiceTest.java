@@ -60,7 +60,7 @@ class PullRevokedSessionsServiceTest {
     }
 
     private SessionId loggedIn() {
-        new AuthenticateUserService(fx.users, fx.hasher, fx.sessions, fx.lockout, fx.unitOfWork)
+        fx.authentication()
                 .authenticate(Fixture.credentials("jane", Fixture.PASSWORD));
         List<SessionId> sessions = fx.tokens.sessions();
         return sessions.get(sessions.size() - 1);

@@ -21,7 +21,7 @@ class RefreshAccessTokenServiceTest {
     private final Fixture fx = new Fixture();
     private final User jane = fx.user("jane", "jane@example.com");
     private final AuthenticateUserService login =
-            new AuthenticateUserService(fx.users, fx.hasher, fx.sessions, fx.lockout, fx.unitOfWork);
+            fx.authentication();
     private final RefreshAccessTokenService service =
             new RefreshAccessTokenService(fx.users, fx.refreshTokens, fx.sessions, fx.unitOfWork,
                     Duration.ofDays(90), fx.securityLog, fx.clock);

@@ -30,7 +30,7 @@ class ResetPasswordServiceTest {
             fx.secrets, fx.mailer, fx.unitOfWork, Duration.ofMinutes(30),
             new RequestPasswordResetService.MailLimit(3, Duration.ofHours(1)), fx.securityLog, fx.clock);
     private final AuthenticateUserService login =
-            new AuthenticateUserService(fx.users, fx.hasher, fx.sessions, fx.lockout, fx.unitOfWork);
+            fx.authentication();
     private final ResetPasswordService service = new ResetPasswordService(fx.users, fx.resetTokens,
             fx.refreshTokens, fx.hasher, fx.sessions, fx.lockout, fx.passwordChangedMailer, fx.securityLog,
             fx.unitOfWork, fx.clock);

@@ -182,7 +182,7 @@ class ValidateAccessTokenServiceTest {
     }
 
     private UUID loggedIn() {
-        new AuthenticateUserService(fx.users, fx.hasher, fx.sessions, fx.lockout, fx.unitOfWork)
+        fx.authentication()
                 .authenticate(Fixture.credentials("jane", Fixture.PASSWORD));
         List<SessionId> sessions = fx.tokens.sessions();
         return sessions.get(sessions.size() - 1).value();

@@ -105,8 +105,8 @@ class LookupReferralCodeServiceTest {
             unlimited.lookup(new LookupReferralCodeQuery(john.email(), "10.0.0.1")).toCompletableFuture().join();
         }
 
-        assertThat(fx.counters.current(RateLimitPolicy.counterKey(RateLimitedAction.CODE_LOOKUP, "10.0.0.1"),
-                fx.clock.instant()).count()).isZero();
+        assertThat(fx.counters.increment(RateLimitPolicy.counterKey(RateLimitedAction.CODE_LOOKUP, "10.0.0.1"),
+                Duration.ofMinutes(1), fx.clock.instant()).count()).as("the first count of this client").isEqualTo(1);
     }
 
     @Test

@@ -65,15 +65,18 @@ public final class SecurityEvent {
 
     /**
      * An account was locked after too many failed logins: an existing user by id, an unknown login by its first
-     * character only (a login field sometimes holds a mistyped password).
+     * character only (a login field sometimes holds a mistyped password); {@code scope} says for whom (one client
+     * network, one device, or the whole account).
      */
-    public static SecurityEvent accountLocked(Optional<UserId> user, LoginName login, Duration lockout) {
+    public static SecurityEvent accountLocked(Optional<UserId> user, LoginName login, Duration lockout,
+                                              String scope) {
         Map<String, String> fields = new LinkedHashMap<>();
         if (user.isPresent()) {
             fields.put("user", user.get().toString());
         } else {
             fields.put("login", maskedLogin(login));
         }
+        fields.put("scope", scope);
         fields.put("locked-for", lockout.toString());
         return new SecurityEvent(Type.ACCOUNT_LOCKED, fields);
     }

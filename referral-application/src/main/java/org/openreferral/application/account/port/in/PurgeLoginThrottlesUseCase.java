@@ -1,0 +1,8 @@
+package org.openreferral.application.account.port.in;
+
+/** Use case: deletes the expired lockout buckets of the password grant (a periodic job). */
+public interface PurgeLoginThrottlesUseCase {
+
+    /** Deletes every bucket expired by now; how many it deleted. */
+    int purge();
+}
