@@ -3,17 +3,8 @@ package org.openreferral.adapter.persistence;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
-import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
-import java.util.ArrayList;
 import java.util.List;
-import liquibase.Liquibase;
-import liquibase.database.Database;
-import liquibase.database.DatabaseFactory;
-import liquibase.database.jvm.JdbcConnection;
-import liquibase.resource.ClassLoaderResourceAccessor;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -105,36 +96,14 @@ class ReferralStatsMigrationTest {
     }
 
     private static void migrate(String changelog) throws Exception {
-        try (Connection connection = postgres.getPostgresDatabase().getConnection()) {
-            Database database = DatabaseFactory.getInstance()
-                    .findCorrectDatabaseImplementation(new JdbcConnection(connection));
-            try (Liquibase liquibase = new Liquibase(changelog, new ClassLoaderResourceAccessor(), database)) {
-                liquibase.update("");
-            }
-        }
+        ScratchDatabase.migrate(postgres.getPostgresDatabase(), changelog);
     }
 
     private static void sql(String statements) throws SQLException {
-        try (Connection connection = postgres.getPostgresDatabase().getConnection();
-             Statement statement = connection.createStatement()) {
-            statement.execute(statements);
-        }
+        ScratchDatabase.execute(postgres.getPostgresDatabase(), statements);
     }
 
     private static List<String> rows(String query) throws SQLException {
-        List<String> rows = new ArrayList<>();
-        try (Connection connection = postgres.getPostgresDatabase().getConnection();
-             Statement statement = connection.createStatement();
-             ResultSet result = statement.executeQuery(query)) {
-            int columns = result.getMetaData().getColumnCount();
-            while (result.next()) {
-                List<String> values = new ArrayList<>();
-                for (int i = 1; i <= columns; i++) {
-                    values.add(String.valueOf(result.getString(i)));
-                }
-                rows.add(String.join(" ", values));
-            }
-        }
-        return rows;
+        return ScratchDatabase.rows(postgres.getPostgresDatabase(), query);
     }
 }

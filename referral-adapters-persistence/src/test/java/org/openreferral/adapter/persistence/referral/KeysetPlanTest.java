@@ -3,22 +3,14 @@ package org.openreferral.adapter.persistence.referral;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
-import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import liquibase.Liquibase;
-import liquibase.database.Database;
-import liquibase.database.DatabaseFactory;
-import liquibase.database.jvm.JdbcConnection;
-import liquibase.resource.ClassLoaderResourceAccessor;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.openreferral.adapter.persistence.ScratchDatabase;
 import org.openreferral.adapter.persistence.referral.ReferralRecords.KeysetColumn;
 
 /**
@@ -38,14 +30,7 @@ class KeysetPlanTest {
     @BeforeAll
     static void populate() throws Exception {
         postgres = EmbeddedPostgres.builder().setServerConfig("fsync", "off").start();
-        try (Connection connection = postgres.getPostgresDatabase().getConnection()) {
-            Database database = DatabaseFactory.getInstance()
-                    .findCorrectDatabaseImplementation(new JdbcConnection(connection));
-            try (Liquibase liquibase = new Liquibase("db/changelog/db.changelog-master.xml",
-                    new ClassLoaderResourceAccessor(), database)) {
-                liquibase.update("");
-            }
-        }
+        ScratchDatabase.migrate(postgres.getPostgresDatabase(), "db/changelog/db.changelog-master.xml");
         // 20 referrers with one code each; the first has HEAVY_REFERRALS referrals, three to a second (ties), the
         // others 1000 each.
         sql("""
@@ -140,26 +125,10 @@ class KeysetPlanTest {
     }
 
     private static void sql(String statements) throws SQLException {
-        try (Connection connection = postgres.getPostgresDatabase().getConnection();
-             Statement statement = connection.createStatement()) {
-            statement.execute(statements);
-        }
+        ScratchDatabase.execute(postgres.getPostgresDatabase(), statements);
     }
 
     private static List<String> rows(String query) throws SQLException {
-        List<String> rows = new ArrayList<>();
-        try (Connection connection = postgres.getPostgresDatabase().getConnection();
-             Statement statement = connection.createStatement();
-             ResultSet result = statement.executeQuery(query)) {
-            int columns = result.getMetaData().getColumnCount();
-            while (result.next()) {
-                List<String> values = new ArrayList<>();
-                for (int i = 1; i <= columns; i++) {
-                    values.add(String.valueOf(result.getString(i)));
-                }
-                rows.add(String.join(" ", values));
-            }
-        }
-        return rows;
+        return ScratchDatabase.rows(postgres.getPostgresDatabase(), query);
     }
 }
