@@ -31,8 +31,8 @@ class ReferralPagingTest {
     Database database;
 
     /**
-     * Seven referrals of the referrer's code, stored as registration stores them, three to a second (ties), each with
-     * the referrer's ledger credit at the same time.
+     * Seven REWARDED referrals of the referrer's code, three to a second (ties), each with the referrer's ledger
+     * credit at the same time, consistent as the lifecycle leaves them (the soak test checks the whole database).
      */
     private void sevenTiedReferrals(String code) {
         String prefix = Api.unique("tied");
@@ -43,11 +43,13 @@ class ReferralPagingTest {
                     from generate_series(1, 7) as i
                   returning id, email),
                 added as (
-                  insert into referrals (id, referrer_id, referee_id, code_id, created_at, status, points, referee_mailbox)
-                  select gen_random_uuid(), c.owner_id, r.id, c.id,
-                         timestamptz '2026-06-01T00:00:00Z' + (row_number() over () % 3) * interval '1 second',
-                         'PENDING', 0, r.email
-                    from referees r, referral_codes c where c.code = ?
+                  insert into referrals (id, referrer_id, referee_id, code_id, created_at, status, points,
+                                         qualified_at, rewarded_at, referee_mailbox)
+                  select gen_random_uuid(), owner_id, referee_id, code_id, at, 'REWARDED', 10, at, at, email
+                    from (select c.owner_id, r.id as referee_id, c.id as code_id, r.email,
+                                 timestamptz '2026-06-01T00:00:00Z' + (row_number() over () % 3) * interval '1 second'
+                                   as at
+                            from referees r, referral_codes c where c.code = ?) ordered
                   returning id, referrer_id, created_at),
                 credited as (
                   insert into reward_entries (id, user_id, points, reason, referral_id, created_at)
