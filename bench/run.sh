@@ -129,7 +129,7 @@ fi
 # Run a snapshot of the packaged app, so that a rebuild during the run cannot change what is measured.
 cp -a "$BUILT_APP" "$WORK/quarkus-app"
 JAR="$WORK/quarkus-app/quarkus-run.jar"
-LIB="$WORK/quarkus-app/lib/main/*"
+LIB="$WORK/quarkus-app/lib/main/*:$WORK/quarkus-app/lib/boot/*"
 log "compiling the Gatling simulation"
 if ! ./mvnw -o -B -q -f "$GATLING_DIR/pom.xml" test-compile dependency:build-classpath \
       -Dmdep.outputFile=target/cp.txt -Dmdep.includeScope=test >"$WORK/mvn-gatling.log" 2>&1; then
