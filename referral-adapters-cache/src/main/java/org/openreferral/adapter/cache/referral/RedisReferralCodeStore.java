@@ -13,6 +13,7 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
@@ -51,20 +52,27 @@ final class RedisReferralCodeStore implements ReferralCodeStore {
     private final RedisCalls redis;
     private final RedisAttemptCounters counters;
     private final String generationTtlMillis;
+    private final Executor blockingCalls;
     // Evictions that failed (Redis down or slow) are retried before later calls, and until one succeeds the
     // entry is neither served nor stored by this instance: a revoke must not be undone by an outage.
     private final Set<String> pendingEvictions = ConcurrentHashMap.newKeySet();
     private final AtomicLong nextPendingRetry = new AtomicLong(System.nanoTime());
 
-    RedisReferralCodeStore(RedisCalls redis, RedisAttemptCounters counters, Duration generationTtl) {
+    // blockingCalls runs the pending evictions' retry for a counted read, which runs on an event loop that must
+    // not wait for Redis.
+    RedisReferralCodeStore(RedisCalls redis, RedisAttemptCounters counters, Duration generationTtl,
+                           Executor blockingCalls) {
         this.redis = redis;
         this.counters = counters;
         this.generationTtlMillis = Long.toString(generationTtl.toMillis());
+        this.blockingCalls = blockingCalls;
     }
 
     @Override
     public Stored read(String hash) {
-        retryPendingEvictions();
+        if (pendingRetryDue()) {
+            retryPendingEvictions();
+        }
         if (pendingEvictions.contains(hash)) {
             return Stored.UNKNOWN;
         }
@@ -76,7 +84,9 @@ final class RedisReferralCodeStore implements ReferralCodeStore {
     // the two keys may live on different nodes and a single script could not touch both.
     @Override
     public CompletionStage<CountedStored> readCounting(String hash, Optional<Attempt> attempt) {
-        retryPendingEvictions();
+        if (pendingRetryDue()) {
+            blockingCalls.execute(this::retryPendingEvictions);
+        }
         boolean pending = pendingEvictions.contains(hash);
         List<Request> requests = new ArrayList<>(2);
         attempt.ifPresent(a -> requests.add(counters.incrementRequest(a.key(), a.window(), a.now())));
@@ -117,15 +127,17 @@ final class RedisReferralCodeStore implements ReferralCodeStore {
                 valueKey(hash), generationKey(hash), generation, generationTtlMillis);
     }
 
-    private void retryPendingEvictions() {
+    // True for one caller at most once per interval, while evictions are pending: that caller retries them.
+    private boolean pendingRetryDue() {
         if (pendingEvictions.isEmpty()) {
-            return;
+            return false;
         }
         long now = System.nanoTime();
         long due = nextPendingRetry.get();
-        if (now - due < 0 || !nextPendingRetry.compareAndSet(due, now + PENDING_RETRY_INTERVAL_NANOS)) {
-            return;
-        }
+        return now - due >= 0 && nextPendingRetry.compareAndSet(due, now + PENDING_RETRY_INTERVAL_NANOS);
+    }
+
+    private void retryPendingEvictions() {
         for (String hash : pendingEvictions) {
             if (!evictNow(hash)) {
                 return;

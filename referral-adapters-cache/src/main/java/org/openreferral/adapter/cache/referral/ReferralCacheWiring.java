@@ -2,6 +2,7 @@ package org.openreferral.adapter.cache.referral;
 
 import com.github.benmanes.caffeine.cache.Ticker;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
 import jakarta.enterprise.inject.Produces;
@@ -23,7 +24,8 @@ class ReferralCacheWiring {
                                         Instance<Clock> clock) {
         LookupLifetimes lifetimes = new LookupLifetimes(settings.lookupTtl());
         ReferralCodeStore store = cache.usesRedis()
-                ? new RedisReferralCodeStore(cache.redisCalls(), cache.redisCounters(), lifetimes.generation())
+                ? new RedisReferralCodeStore(cache.redisCalls(), cache.redisCounters(), lifetimes.generation(),
+                        Infrastructure.getDefaultWorkerPool())
                 : new InMemoryReferralCodeStore(settings.memory().maxEntries(), lifetimes.generation(),
                         Ticker.systemTicker(), cache.counters());
         Clock wallClock = clock.isResolvable() ? clock.get() : Clock.systemUTC();

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatCode;
 import io.quarkus.redis.datasource.RedisDataSource;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.vertx.core.Vertx;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import java.time.Duration;
@@ -13,7 +14,10 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Supplier;
 import java.util.logging.Handler;
 import java.util.logging.Level;
 import java.util.logging.LogRecord;
@@ -45,6 +49,9 @@ class RedisOutageTest {
 
     @Inject
     EmailVerdictCache verdicts;
+
+    @Inject
+    Vertx vertx;
 
     // Through Instance: a plain injection point would make every test application, including the one
     // without Redis, fail at startup on the inactive Redis client.
@@ -162,6 +169,41 @@ class RedisOutageTest {
         assertThat(RedisWaits.holdsWithin(Duration.ofSeconds(5), () -> redis().value(String.class).get(valueKey) == null))
                 .isTrue();
         assertThat(codes.read(referrer).code()).isEmpty();
+    }
+
+    // A counted read runs on an event loop, where a blocking Redis call is refused: the retry of a failed eviction
+    // it triggers must run elsewhere, or the entry would stay unevictable, and so unserved, after the outage.
+    @Test
+    void aCountedReadOnAnEventLoopRetriesAFailedEvictionOnceRedisAnswers() {
+        Email referrer = someAddress();
+        String valueKey = "referral:code:{" + new KeyedHashes("test-secret").of(referrer) + "}";
+        codes.putIfUnchanged(referrer, codes.read(referrer), CODE);
+        redis().execute("CLIENT", "PAUSE", "1500", "WRITE");
+        codes.evict(referrer);
+        redis().execute("CLIENT", "UNPAUSE");
+        // The stalled script ran once Redis resumed; put the entry back as if it had never arrived.
+        assertThat(RedisWaits.holdsWithin(Duration.ofSeconds(5), () -> redis().value(String.class).get(valueKey) == null))
+                .isTrue();
+        redis().value(String.class).set(valueKey, CODE.code() + "|" + CODE.expiresAt());
+
+        assertThat(RedisWaits.holdsWithin(Duration.ofSeconds(5), () -> {
+            onEventLoop(() -> codes.readCounting(referrer, Optional.empty()));
+            return redis().value(String.class).get(valueKey) == null;
+        })).as("the eviction was retried after a counted read").isTrue();
+        codes.putIfUnchanged(referrer, codes.read(referrer), CODE);
+        assertThat(codes.read(referrer).code()).as("cached again once the eviction went through").contains(CODE);
+    }
+
+    private void onEventLoop(Supplier<CompletionStage<CountedRead>> read) {
+        CompletableFuture<CountedRead> done = new CompletableFuture<>();
+        vertx.getOrCreateContext().runOnContext(ignored -> read.get().whenComplete((counted, failure) -> {
+            if (failure != null) {
+                done.completeExceptionally(failure);
+            } else {
+                done.complete(counted);
+            }
+        }));
+        done.join();
     }
 
     private void assertFailuresWereLoggedQuietlyAndWithoutAddresses(Email... addresses) {
