@@ -19,6 +19,7 @@
 #   BENCH_JAVA_OPTS          JVM options for the app (default none: exactly the production command `java -jar`)
 #   BENCH_DOC_JAVA_OPTS / BENCH_DOC_APP_ENV   the documented JVM options and environment of the RSS step (default:
 #                            the container image's, quarkus.jib.jvm-additional-arguments and quarkus.jib.environment-variables.*)
+#   BENCH_READY_REPEAT       starts per start-up variant (documented options, AppCDS); the median counts (default 3)
 #   BENCH_OVERLOAD_SECONDS   length of the overload step at twice the sustained lookup rate (default 60, quick 20)
 #   BENCH_APP_ENV            extra environment for the app, e.g. "REFERRAL_X=1 REFERRAL_Y=2" (wins over the defaults)
 #   BENCH_APP_CPUS / BENCH_LOAD_CPUS   e.g. 0 and 1: pin the app and Gatling with taskset (default: no pinning)
@@ -63,6 +64,7 @@ else
   READ=${BENCH_READ_SECONDS:-20}; LOOKUP_SET=${BENCH_LOOKUP_SET:-20000}; TOKEN_USERS=200
 fi
 OVERLOAD_SECS=${BENCH_OVERLOAD_SECONDS:-$([ "$QUICK" = 1 ] && echo 20 || echo 60)}
+READY_REPEAT=${BENCH_READY_REPEAT:-3}
 # The documented JVM options and environment are the container image's (application.properties, quarkus.jib.*),
 # which the README's "Memory" section repeats: the RSS target is measured with exactly those.
 PROPS=referral-bootstrap/src/main/resources/application.properties
@@ -209,6 +211,26 @@ start_sampler() { # VmRSS of the app every 250 ms into rss.tsv (epoch-ms, kB); e
   SAMPLER_PID=$!
 }
 
+# ready_median TAG: READY_REPEAT starts and stops (logs app-TAG-N.log); READY_MS and STARTED_IN of the median start
+ready_median() {
+  local tag=$1 i results=""
+  for i in $(seq 1 "$READY_REPEAT"); do
+    start_app "$DB" "$tag-$i"; stop_app
+    results="$results$READY_MS $STARTED_IN"$'\n'
+  done
+  read -r READY_MS STARTED_IN < <(printf '%s' "$results" | sort -n | sed -n "$(( (READY_REPEAT + 1) / 2 ))p")
+}
+
+# train_requests: a few of each cheap request, so that a training start also loads the request path's classes
+train_requests() {
+  local email i
+  for i in $(seq 1 20); do
+    email=$(sed -n "${i}p" "$SCALE_DIR/data/emails.txt")
+    curl -s -o /dev/null --max-time 5 "$BASE/api/v1/referral-codes/lookup?email=${email:-nobody@example.com}" || true
+    curl -s -o /dev/null --max-time 5 "$BASE/q/health/live" || true
+  done
+}
+
 phase() { echo "$(now_ms) $1" >>"$SCALE_DIR/phases.tsv"; log "phase $1"; }
 
 # gatling NAME PLAN ABORT_P99_MS: one Gatling run; results in $SCALE_DIR/NAME.json
@@ -329,10 +351,29 @@ for SCALE in "${SCALES[@]}"; do
   # 3) second start on the seeded database: the JVM start target. First as the generated Kubernetes Deployment
   # runs it (migrations in a separate Job, QUARKUS_LIQUIBASE_ENABLED=false), then as plain `java -jar` does.
   APP_ENV_PLAIN=$APP_ENV; APP_ENV="QUARKUS_LIQUIBASE_ENABLED=false $APP_ENV"
-  start_app "$DB" "$SCALE-nomigrate"; READY_NOMIGRATE_MS=$READY_MS; STARTED_NOMIGRATE=$STARTED_IN
-  APP_ENV=$APP_ENV_PLAIN
+  ready_median "$SCALE-nomigrate"; READY_NOMIGRATE_MS=$READY_MS; STARTED_NOMIGRATE=$STARTED_IN
   log "ready on the seeded database without migrations at start in ${READY_NOMIGRATE_MS} ms (Quarkus: ${STARTED_NOMIGRATE}s)"
-  stop_app
+  # 3b) what each start-up lever costs or saves, migrations still separate: the documented JVM options, then the
+  #     same with an AppCDS archive (README "Start-up"): a training start writes it at exit (its own JVM, this
+  #     classpath), the measured starts map it. Each of these start figures is the median of READY_REPEAT starts.
+  JAVA_OPTS_PLAIN=$JAVA_OPTS_APP; APP_ENV="QUARKUS_LIQUIBASE_ENABLED=false $DOC_APP_ENV $APP_ENV_PLAIN"
+  JAVA_OPTS_APP="$DOC_JAVA_OPTS"
+  ready_median "$SCALE-documented-start"; READY_DOC_MS=$READY_MS; STARTED_DOC=$STARTED_IN
+  CDS_ARCHIVE="$WORK/app-$SCALE.jsa"; rm -f "$CDS_ARCHIVE"
+  JAVA_OPTS_APP="$DOC_JAVA_OPTS -XX:ArchiveClassesAtExit=$CDS_ARCHIVE"
+  start_app "$DB" "$SCALE-cds-training"; train_requests; stop_app
+  # -Xshare:auto (the default) starts without an archive the JVM refuses; its cds log says whether it was mapped
+  JAVA_OPTS_APP="$DOC_JAVA_OPTS -XX:SharedArchiveFile=$CDS_ARCHIVE -Xlog:cds=info:file=$RESULTS/cds-$SCALE.log"
+  READY_CDS_MS=0; STARTED_CDS=""
+  if [ -s "$CDS_ARCHIVE" ]; then
+    ready_median "$SCALE-cds"; READY_CDS_MS=$READY_MS; STARTED_CDS=$STARTED_IN
+    grep -q "Mapped dynamic region" "$RESULTS/cds-$SCALE.log" \
+      || { log "the JVM did not use the AppCDS archive (see cds-$SCALE.log)"; READY_CDS_MS=0; }
+  else
+    log "the training start wrote no AppCDS archive (see app-$SCALE-cds-training.log)"
+  fi
+  JAVA_OPTS_APP=$JAVA_OPTS_PLAIN; APP_ENV=$APP_ENV_PLAIN
+  log "ready without migrations: documented options ${READY_DOC_MS} ms, with AppCDS ${READY_CDS_MS} ms (median of $READY_REPEAT)"
   start_app "$DB" "$SCALE"; READY_SEEDED_MS=$READY_MS; STARTED_SEEDED=$STARTED_IN
   log "ready on the seeded database in ${READY_SEEDED_MS} ms (Quarkus: ${STARTED_SEEDED}s)"
   start_sampler "$SCALE_DIR/rss.tsv"
@@ -433,7 +474,9 @@ import json, sys
 counts = dict((l.split()[0], int(l.split()[1])) for l in open("$SCALE_DIR/counts.txt") if l.strip())
 json.dump({"scale": $SCALE, "readyEmptyMs": $READY_EMPTY_MS, "startedEmptyS": "$STARTED_EMPTY",
   "readySeededMs": $READY_SEEDED_MS, "startedSeededS": "$STARTED_SEEDED",
-  "readyNoMigrateMs": $READY_NOMIGRATE_MS, "startedNoMigrateS": "$STARTED_NOMIGRATE", "seedMs": $SEED_MS, "vacuumMs": $VACUUM_MS,
+  "readyNoMigrateMs": $READY_NOMIGRATE_MS, "startedNoMigrateS": "$STARTED_NOMIGRATE",
+  "readyDocumentedMs": $READY_DOC_MS, "startedDocumentedS": "$STARTED_DOC", "readyCdsMs": $READY_CDS_MS,
+  "startedCdsS": "$STARTED_CDS", "readyRepeat": $READY_REPEAT, "seedMs": $SEED_MS, "vacuumMs": $VACUUM_MS,
   "counts": counts, "rssIdleKb": int("${RSS_IDLE:-0}" or 0), "rssEndKb": int("${RSS_END:-0}" or 0),
   "cores": $CORES, "hashLimit": $HASH_LIMIT, "ceiling": $CEILING, "lookupBest": $LOOKUP_BEST,
   "mixedLookupRps": $MIXED_RATE, "readRps": $READ_RPS, "deepRps": $DEEP_RPS,
