@@ -4,6 +4,7 @@ import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import java.time.Duration;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -19,6 +20,8 @@ import org.openreferral.application.integration.port.in.SequenceEventsUseCase;
 public class EventSequencerJob {
 
     private static final Logger LOG = Logger.getLogger(EventSequencerJob.class);
+    // A run is one short transaction; longer than this, it is interrupted and its lock or batch is taken up again.
+    private static final Duration STOP_GRACE = Duration.ofSeconds(5);
 
     private final SequenceEventsUseCase sequencer;
     private final EventSettings settings;
@@ -31,18 +34,14 @@ public class EventSequencerJob {
     }
 
     void start(@Observes StartupEvent started) {
-        thread = Executors.newSingleThreadScheduledExecutor(task -> {
-            Thread daemon = new Thread(task, "event-sequencer");
-            daemon.setDaemon(true);
-            return daemon;
-        });
+        thread = Executors.newSingleThreadScheduledExecutor(task -> BackgroundThreads.daemon(task, "event-sequencer"));
         long every = Math.max(10, settings.sequenceInterval().toMillis());
         thread.scheduleWithFixedDelay(this::run, every, every, TimeUnit.MILLISECONDS);
     }
 
     void stop(@Observes ShutdownEvent stopped) {
         if (thread != null) {
-            thread.shutdownNow();
+            BackgroundThreads.stop(thread, STOP_GRACE);
         }
     }
 

@@ -4,6 +4,7 @@ import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import java.time.Duration;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -26,6 +27,8 @@ import org.openreferral.application.integration.port.in.DispatchWebhookEventsUse
 public class WebhookDeliveryJob {
 
     private static final Logger LOG = Logger.getLogger(WebhookDeliveryJob.class);
+    private static final Duration POLL_STOP_GRACE = Duration.ofSeconds(5);
+    private static final Duration SEND_STOP_GRACE = Duration.ofSeconds(2);
 
     private final DispatchWebhookEventsUseCase dispatch;
     private final DeliverWebhooksUseCase deliver;
@@ -50,25 +53,20 @@ public class WebhookDeliveryJob {
             throw new IllegalStateException("referral.webhook.claim-lease must be longer than the connect and"
                     + " response timeouts together, or a slow attempt would be made twice");
         }
-        senders = Executors.newFixedThreadPool(settings.concurrency(), task -> daemon(task,
+        senders = Executors.newFixedThreadPool(settings.concurrency(), task -> BackgroundThreads.daemon(task,
                 "webhook-sender-" + senderThreads.incrementAndGet()));
-        poller = Executors.newSingleThreadScheduledExecutor(task -> daemon(task, "webhook-poller"));
+        poller = Executors.newSingleThreadScheduledExecutor(task -> BackgroundThreads.daemon(task, "webhook-poller"));
         long every = Math.max(10, settings.pollInterval().toMillis());
         poller.scheduleWithFixedDelay(this::poll, every, every, TimeUnit.MILLISECONDS);
     }
 
     void stop(@Observes ShutdownEvent stopped) {
         if (poller != null) {
-            poller.shutdownNow();
-            // Attempts in flight are not awaited: their claims run out and another instance makes them again.
-            senders.shutdownNow();
+            BackgroundThreads.stop(poller, POLL_STOP_GRACE);
+            // Attempts in flight get a moment to record their outcome; one cut short keeps its claim, which runs
+            // out, and another instance makes the attempt again.
+            BackgroundThreads.stop(senders, SEND_STOP_GRACE);
         }
-    }
-
-    private static Thread daemon(Runnable task, String name) {
-        Thread thread = new Thread(task, name);
-        thread.setDaemon(true);
-        return thread;
     }
 
     void poll() {
