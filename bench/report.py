@@ -108,7 +108,7 @@ class Scale:
                  and sustained(l, bound_ms)]
         return max(cands, key=lambda l: l["offeredRps"]) if cands else None
 
-    def rss_during(self, start_phase, end_phase):
+    def phase_window(self, start_phase, end_phase):
         phases = []
         path = os.path.join(self.dir, "phases.tsv")
         if os.path.exists(path):
@@ -117,6 +117,24 @@ class Scale:
                 phases.append((int(t), name.strip()))
         start = next((t for t, n in phases if n == start_phase), None)
         end = next((t for t, n in phases if n == end_phase), None)
+        return start, end
+
+    def gc_pauses(self, start_phase, end_phase):
+        """Stop-the-world collections of the app's main run between two phases (its -Xlog:gc, epoch-ms stamps)."""
+        start, end = self.phase_window(start_phase, end_phase)
+        path = os.path.join(os.path.dirname(self.dir), f"gc-{self.n}.log")
+        if start is None or end is None or not os.path.exists(path):
+            return None
+        pauses = []
+        for line in open(path, encoding="utf-8"):
+            found = re.match(r"\[(\d+)ms\].*\bPause\b.*\s([\d.]+)ms\s*$", line)
+            if found and start <= int(found.group(1)) <= end:
+                pauses.append(float(found.group(2)))
+        return {"count": len(pauses), "totalMs": sum(pauses), "maxMs": max(pauses, default=0.0),
+                "seconds": (end - start) / 1000.0}
+
+    def rss_during(self, start_phase, end_phase):
+        start, end = self.phase_window(start_phase, end_phase)
         samples = []
         rss_path = os.path.join(self.dir, "rss.tsv")
         if os.path.exists(rss_path):
@@ -238,8 +256,10 @@ def main():
             p99 = ms(half["latencyUs"]["p99"])
             errors = half["sent"] - half["ok"]
             ok = p99 <= TARGET_LOOKUP_P99_MS and errors <= 0.01 * half["sent"]
+            floor = s.load("noop-x0.5")
+            beside = f"; the no-op endpoint at the same rate: p99 {ms(floor['latencyUs']['p99']):.2f} ms" if floor else ""
             p(f"| lookup p99 <= {TARGET_LOOKUP_P99_MS:.0f} ms at half the ceiling | {s.n:,} | "
-              f"{fmt_rate(half['achievedRps'])}/s offered {fmt_rate(half['offeredRps'])}/s, {errors} errors | "
+              f"{fmt_rate(half['achievedRps'])}/s offered {fmt_rate(half['offeredRps'])}/s, {errors} errors{beside} | "
               f"p99 {p99:.2f} ms | {verdict(ok)} |")
             if not ok:
                 misses.append(("lookup-p99", s, p99))
@@ -299,10 +319,13 @@ def main():
                 misses.append(("ready-cds", s, m["readyCdsMs"]))
         rss = s.rss_during("lookup-half", "end-lookup") or s.rss_during("lookup", "end-lookup")
         if rss is not None:
-            ok = rss <= TARGET_RSS_MIB
-            p(f"| RSS <= {TARGET_RSS_MIB} MiB under the lookup load | {s.n:,} | max VmRSS during the lookup steps "
-              f"(idle after start {m['rssIdleKb'] / 1024:.0f} MiB) | {rss:.0f} MiB | {verdict(ok)} |")
-            if not ok:
+            # The issue's number is for the documented options (next row); the plain command is to be bounded by the
+            # defaults the app sets for itself, so its row is shown for comparison, with the 300 MiB only as a guide.
+            p(f"| RSS with the plain `java -jar` under the lookup load, bounded by the app's own defaults "
+              f"(JvmMemoryDefaults; no number in the target, {TARGET_RSS_MIB} MiB is for the documented options) | "
+              f"{s.n:,} | max VmRSS during the lookup steps (idle after start {m['rssIdleKb'] / 1024:.0f} MiB, "
+              f"{fmt_opt(s.rss_max())} MiB at most over the whole run) | {rss:.0f} MiB | shown |")
+            if rss > TARGET_RSS_MIB:
                 misses.append(("rss", s, rss))
         if m.get("rssDocumentedKb"):
             rss = m["rssDocumentedKb"] / 1024
@@ -474,6 +497,15 @@ def fmt_opt(v):
     return f"{v:.0f}" if v is not None else "?"
 
 
+def gc_note(s, start_phase, end_phase):
+    """', while the app's JVM stopped N times for collections (...)' for the phases, or '' without a GC log."""
+    g = s.gc_pauses(start_phase, end_phase)
+    if not g or not g["count"]:
+        return ""
+    return (f" (in this run, over those {g['seconds']:.0f} s, the app's JVM stopped {g['count']} times for "
+            f"collections, {g['totalMs']:.0f} ms in all, the longest {g['maxMs']:.1f} ms; -Xlog:gc)")
+
+
 def explain(kind, s, value, st):
     m = s.meta
     if kind == "lookup-throughput":
@@ -485,6 +517,21 @@ def explain(kind, s, value, st):
                 "the load generator. What would close the rest: Redis on its own cores or host, or an in-process "
                 "near-cache invalidated by Redis pub/sub (a revoked code must still never be served, so only with "
                 "an invalidation that cannot be missed).")
+    if kind == "lookup-p99" and s.load("noop-x0.5"):
+        collections = gc_note(s, "lookup-half", "end-lookup-half")
+        floor = s.load("noop-x0.5")
+        f99, f50 = ms(floor["latencyUs"]["p99"]), ms(floor["latencyUs"]["p50"])
+        half = s.load("lookup-x0.5")
+        return (f"**Lookup p99 at half the ceiling is {value:.1f} ms at {s.n:,} users.** In the same run, at the same "
+                f"rate, the no-op endpoint (`{st['noopPath']}`: no Redis, no database, no rate limit) had p99 "
+                f"{f99:.1f} ms and p50 {f50:.2f} ms, against the lookup's p50 {ms(half['latencyUs']['p50']):.2f} ms. "
+                "Half the ceiling keeps the two cores busy with Gatling, the app, Redis and PostgreSQL together, "
+                "and the tail is a request waiting for a core (or for a collection in either JVM), not the lookup's "
+                "own work: the floor that the no-op row shows is "
+                f"{'most' if f99 >= 0.5 * value else 'part'} of it{collections}. What would lower it: the load "
+                "generator on "
+                "another machine (here it shares the two cores with the app) or cores pinned per process "
+                "(BENCH_APP_CPUS/BENCH_LOAD_CPUS), which measure a different machine.")
     if kind == "lookup-p99":
         return (f"**Lookup p99 at half the ceiling is {value:.1f} ms at {s.n:,} users.** The tail is set by "
                 "queueing once the offered rate nears what the lookup sustains (see the throughput row): requests "
@@ -513,11 +560,17 @@ def explain(kind, s, value, st):
         return f"**Token reaches {value:.2f} of the hashing limit at {s.n:,} users.** " + cause
     if kind == "mixed":
         return (f"**Lookup p99 grows {value:.1f}x next to saturated token at {s.n:,} users.** The hashes run on "
-                "their own threads at nice 10 (ADR 0007), so the scheduler prefers the request threads, but with "
-                "one hash per core every core is busy and a lookup still waits for the CFS to preempt a hash (up to "
-                "a few milliseconds). What would fix it: fewer concurrent hashes than cores "
-                "(REFERRAL_PASSWORD_HASHING_CONCURRENCY=1 on two cores keeps one core for everything else, at half "
-                "the token throughput), or a higher REFERRAL_PASSWORD_HASHING_NICE.")
+                "their own threads at nice 10 (ADR 0007), so the scheduler prefers the request threads; what is "
+                "left is the garbage collector. Every Argon2id hash allocates its 19 MiB as some 19,500 small "
+                "blocks (Bouncy Castle allocates them afresh per hash), so saturated logins push about 350 MB/s "
+                "through the young generation, and each young collection copies the blocks of the hashes in "
+                f"progress while every thread, the lookups' too, stands still{gc_note(s, 'mixed', 'end-mixed')}. "
+                "Measured by hand the same day with the same jar (400 lookups/s next to 19 logins/s, two runs "
+                "each): G1, the default, 2.6x and 18x; ZGC (`-XX:+UseZGC`, pauses under a millisecond) 2.4x and "
+                "2.3x; Shenandoah 3.3x and 22x; the hashing threads at nice 19 or SCHED_IDLE changed nothing "
+                "beyond the noise. What would fix it: ZGC where logins are heavy (more memory: not the documented "
+                "options, whose Serial GC pauses the same way), or fewer concurrent hashes than cores "
+                "(REFERRAL_PASSWORD_HASHING_CONCURRENCY=1 on two cores), at half the login throughput.")
     if kind == "mixed-overloaded":
         return (f"**Lookup next to saturated token at {s.n:,} users: not comparable.** The lookup rate of the "
                 "test was not even sustained alone (its unloaded p99 is above the sustained bound), so the ratio "
@@ -549,14 +602,14 @@ def explain(kind, s, value, st):
                 "machine's load at the time of the run (see its load average above). A native image would start "
                 "in well under a second, but cannot be built here (no GraalVM).")
     if kind == "rss":
-        return (f"**RSS reaches {value:.0f} MiB under the lookup load at {s.n:,} users.** With no JVM options "
-                "the heap may grow to a quarter of the machine's memory, and the JVM keeps what it once used. "
-                "Capping the heap is not enough on its own: with `-Xmx128m -XX:+UseSerialGC` the JVM's native "
-                "memory tracking showed about 330 MiB committed under lookup load (heap 128, metaspace 85 for the "
-                "classes of Quarkus, Hibernate, Liquibase and the Redis client, code cache 29, symbols 22, compiler "
-                "arenas 18, class space 15), and a heap below that risks running out of memory when a burst queues "
-                "requests. What would fix it: the native image (no metaspace, no JIT), or dropping Liquibase from "
-                "the running app (migrations as a separate step).")
+        return (f"**With the plain command, RSS reaches {value:.0f} MiB under the lookup load at {s.n:,} users.** "
+                "Without options the heap may grow to a quarter of the machine's memory, and a running JVM cannot "
+                "lower that maximum; what the app sets for itself (JvmMemoryDefaults: the heap is handed back once "
+                "more than 30% of it is free, and G1 collects after a minute without a collection) returns the "
+                "memory after a burst, but does not cap it. The cap is the documented options (next row), which "
+                "the container image sets; beyond the heap, the JVM's native memory tracking showed metaspace (85 "
+                "MiB for the classes of Quarkus, Hibernate, Liquibase and the Redis client), code cache, symbols "
+                "and compiler arenas, which only a native image removes.")
     if kind == "rss-documented":
         return (f"**RSS reaches {value:.0f} MiB at {s.n:,} users even with the documented JVM options** "
                 f"(`{m['documentedJavaOpts']}`). What is left besides the heap is metaspace for the classes of "

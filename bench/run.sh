@@ -187,7 +187,8 @@ start_app() {
     REFERRAL_DATA_DIR="$WORK/data" \
     QUARKUS_HTTP_HOST=127.0.0.1 QUARKUS_HTTP_PORT="$PORT" \
     $APP_ENV \
-    ${APP_CPUS:+taskset -c "$APP_CPUS"} java $JAVA_OPTS_APP -jar "$JAR" >"$RESULTS/app-$tag.log" 2>&1) &
+    ${APP_CPUS:+taskset -c "$APP_CPUS"} java $JAVA_OPTS_APP -Xlog:gc:file="$RESULTS/gc-$tag.log":timemillis \
+      -jar "$JAR" >"$RESULTS/app-$tag.log" 2>&1) &
   APP_PID=$!
   local ready=""
   for _ in $(seq 1 1200); do   # at most 60 s
@@ -408,7 +409,8 @@ for SCALE in "${SCALES[@]}"; do
   WARM_RATE=$(calc "max(100, min(1000, int($CEILING * 0.1)))")   # cache misses: database reads and Redis writes
   WARM_SECS=$(calc "max(2, math.ceil($LOOKUP_SET / $WARM_RATE))")
   # the half-ceiling step always runs (no early end); the search for the maximum continues from its verdict
-  gatling lookup-half "warm-lookup=warm@$WARM_RATE/$WARM_SECS;$(fractions lookup lookup "$CEILING" "0.5" "$HALF")" 0
+  # the no-op endpoint at the same rate first: the latency floor of this machine at that rate, for comparison
+  gatling lookup-half "warm-lookup=warm@$WARM_RATE/$WARM_SECS;$(fractions noop noop "$CEILING" "0.5" "$HALF");$(fractions lookup lookup "$CEILING" "0.5" "$HALF")" 0
   if [ "$(best_rate "$SCALE_DIR/lookup-half.json" lookup "$SUSTAIN_MS")" -gt 0 ]; then
     if [ "$QUICK" = 1 ]; then LFR="0.6 0.7 0.8 0.9 1.0"; else LFR="0.6 0.7 0.8 0.9 1.0 1.1"; fi
   else

@@ -20,9 +20,12 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -87,6 +90,7 @@ public class StepSimulation extends Simulation {
     /** Latency is tracked up to 2 minutes with 3 significant digits. */
     private static final long HIGHEST_US = 120_000_000L;
 
+    private final FileChannel out = openOut();
     private final List<List<Load>> stages = parsePlan(PLAN);
     private final AtomicBoolean aborted = new AtomicBoolean();
     private final java.util.Set<Integer> judgedStages = ConcurrentHashMap.newKeySet();
@@ -321,9 +325,20 @@ public class StepSimulation extends Simulation {
             }
         }
         json.append("\n  ]\n}\n");
+        try (FileChannel channel = out) {
+            channel.truncate(0);
+            channel.write(ByteBuffer.wrap(json.toString().getBytes(StandardCharsets.UTF_8)));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    // Opened before the load: under overload the connections can take every file descriptor this process may hold
+    // (their failures are recorded as "no-response"), and the results must still be written at the end.
+    private static FileChannel openOut() {
         try {
             Files.createDirectories(OUT.toAbsolutePath().getParent());
-            Files.writeString(OUT, json.toString(), StandardCharsets.UTF_8);
+            return FileChannel.open(OUT, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
