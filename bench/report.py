@@ -82,6 +82,9 @@ class Scale:
                 continue
             self.runs[name] = load_json(path)
         self.hash = load_json(os.path.join(directory, "hash.json"))
+        # CPU seconds of Gatling and of the app per Gatling run (bench/run.sh writes NAME.cpu)
+        self.cpu = {os.path.basename(path)[:-4]: load_json(path)
+                    for path in sorted(glob.glob(os.path.join(directory, "*.cpu")))}
 
     def loads(self, *runs):
         out = []
@@ -497,6 +500,17 @@ def fmt_opt(v):
     return f"{v:.0f}" if v is not None else "?"
 
 
+def cpu_note(s, run):
+    """' (Gatling used X of the Y CPU-seconds the cores had over the run, the app Z)', or ''."""
+    c = s.cpu.get(run)
+    if not c or not c.get("wallS"):
+        return ""
+    total = c["wallS"] * c["cores"]
+    return (f" (over this run Gatling used {c['gatlingCpuS']:.0f} of the {total:.0f} CPU-seconds the "
+            f"{c['cores']} cores had, {c['gatlingCpuS'] / total:.0%}, the app {c['appCpuS']:.0f}, "
+            f"{c['appCpuS'] / total:.0%})")
+
+
 def gc_note(s, start_phase, end_phase):
     """', while the app's JVM stopped N times for collections (...)' for the phases, or '' without a GC log."""
     g = s.gc_pauses(start_phase, end_phase)
@@ -620,16 +634,20 @@ def explain(kind, s, value, st):
                 f"OutOfMemoryError lines: {m.get('overloadOomErrors')}): see app-{s.n}.log in the raw results.")
     if kind == "overload-kept":
         return (f"**Under overload the admitted lookups fell to {value:.0f}/s at {s.n:,} users** (sustained "
-                f"{m['lookupBest']}/s). The requests past the admission limit still cost the event loop their "
-                "parsing and the refusal, and the load generator shares the cores: at twice the sustained rate the "
-                "machine spends part of its CPU on refusing. What would fix it: a lower "
-                "REFERRAL_HTTP_MAX_CONCURRENT_REQUESTS, so that excess is refused before it queues, or refusing "
-                "at the load balancer.")
+                f"{m['lookupBest']}/s). The load generator shares the cores, and at twice the rate it needs about "
+                f"twice the CPU{cpu_note(s, 'overload')}, which the app then lacks; the requests past the admission "
+                "limit still cost the event loops their parsing and the refusal, and Redis replies wait behind "
+                "them on the same event loops: past the cache's 200 ms timeout a lookup counts as a cache miss and "
+                "reads the database, which costs more. On this shared machine \"the sustained rate\" at twice the "
+                "load is therefore not a rate the app could reach. What would fix it: the load generator on another "
+                "machine to judge the app alone; in production, refusing at the load balancer (a rate limit per "
+                "instance) before the app's cores are spent.")
     if kind == "overload-refusals":
         lost, refusal_p99 = value
         return (f"**Under overload at {s.n:,} users the refusals were not immediate (p99 {refusal_p99:.0f} ms) and "
                 f"{lost:,} requests failed otherwise.** The admission limit counts the requests in flight inside the "
-                "app; at twice the sustained rate the event loops and the kernel's accept queue are the queue, so a "
+                f"app; at twice the sustained rate{cpu_note(s, 'overload')} the event loops and the kernel's "
+                "accept queue are the queue, so a "
                 "request waits there before the limit sees it, and its 503 comes late. What would fix it: refusing "
                 "before that queue, at the load balancer (a connection or rate limit per instance), or a smaller "
                 "accept backlog (quarkus.http.accept-backlog) so that excess connections are refused by the kernel.")

@@ -232,6 +232,10 @@ train_requests() {
   done
 }
 
+cpu_ticks() { # user + system CPU time of a process in clock ticks (0 when it is gone)
+  awk '{print $14 + $15}' "/proc/$1/stat" 2>/dev/null || echo 0
+}
+
 phase() { echo "$(now_ms) $1" >>"$SCALE_DIR/phases.tsv"; log "phase $1"; }
 
 # gatling NAME PLAN ABORT_P99_MS: one Gatling run; results in $SCALE_DIR/NAME.json
@@ -240,8 +244,9 @@ gatling() {
   # Every Gatling run is a fresh JVM: a few seconds of light no-op traffic first warm up the generator itself.
   plan="warm-gen=noop@100/$GEN_WARM;$plan"
   phase "$name"
+  local app_cpu0 t0; app_cpu0=$(cpu_ticks "$APP_PID"); t0=$(now_ms)
   # shellcheck disable=SC2086
-  pin "$LOAD_CPUS" java -Xms512m -Xmx1g -XX:+UseParallelGC -cp "$GATLING_CP" \
+  pin "$LOAD_CPUS" python3 bench/tools/cpu_of.py "$SCALE_DIR/$name.gatling-cpu" java -Xms512m -Xmx1g -XX:+UseParallelGC -cp "$GATLING_CP" \
     -Dgatling.data.enableAnalytics=false -Dgatling.http.warmUpUrl= \
     -Dbench.base="$BASE" -Dbench.plan="$plan" -Dbench.out="$SCALE_DIR/$name.json" \
     -Dbench.abort.p99ms="$abort" -Dbench.data="$SCALE_DIR/data" -Dbench.password="$PASSWORD" \
@@ -250,6 +255,8 @@ gatling() {
     io.gatling.app.Gatling --simulation bench.StepSimulation --results-folder "$WORK/gatling" --no-reports \
     >"$SCALE_DIR/$name.log" 2>&1 || true
   [ -f "$SCALE_DIR/$name.json" ] || { tail -n 40 "$SCALE_DIR/$name.log" >&2; echo "bench: gatling $name wrote no results" >&2; exit 1; }
+  # CPU seconds of Gatling and of the app over this run: who had the cores (they share them)
+  echo "{\"wallS\": $(calc "($(now_ms) - $t0) / 1000"), \"appCpuS\": $(calc "($(cpu_ticks "$APP_PID") - $app_cpu0) / $(getconf CLK_TCK)"), \"gatlingCpuS\": $(cat "$SCALE_DIR/$name.gatling-cpu" 2>/dev/null || echo 0), \"cores\": $(nproc)}" >"$SCALE_DIR/$name.cpu"
   phase "end-$name"
 }
 
