@@ -500,6 +500,12 @@ def fmt_opt(v):
     return f"{v:.0f}" if v is not None else "?"
 
 
+def refused_beside_logins(s):
+    """Lookups of the loaded mixed step refused with 503 overloaded (0 when none)."""
+    loaded = s.load("mixed-lookup-loaded")
+    return int(loaded.get("failures", {}).get("503", 0)) if loaded else 0
+
+
 def cpu_note(s, run):
     """' (Gatling used X of the Y CPU-seconds the cores had over the run, the app Z)', or ''."""
     c = s.cpu.get(run)
@@ -572,6 +578,17 @@ def explain(kind, s, value, st):
                      "moves, the miss is the reference's (bench/README.md, Reading a run). What would fix it: the "
                      "load generator on other cores, or a machine with more of them.")
         return f"**Token reaches {value:.2f} of the hashing limit at {s.n:,} users.** " + cause
+    if kind == "mixed" and refused_beside_logins(s):
+        loaded, token = s.load("mixed-lookup-loaded"), s.load("mixed-token")
+        return (f"**Lookup p99 grows {value:.1f}x next to saturated token at {s.n:,} users, and "
+                f"{refused_beside_logins(s):,} of its {loaded['sent']:,} lookups were refused with 503 `overloaded`.** "
+                f"Token was offered at {fmt_rate(token['offeredRps'])}/s and answered {fmt_rate(token['achievedRps'])}/s "
+                f"(p50 {ms(token['latencyUs']['p50']):.0f} ms): the logins the hashes could not keep up with waited "
+                "for a slot, each a request in flight, until together they filled the admission budget "
+                "(REFERRAL_HTTP_MAX_CONCURRENT_REQUESTS) and lookups were turned away. What would fix it: keep "
+                "logins that wait for a hash out of the admission count, or bound that queue's length so that a "
+                "login past it gets 503 at once (tried, not landed: ADR 0007)"
+                f"{gc_note(s, 'mixed', 'end-mixed')}.")
     if kind == "mixed":
         return (f"**Lookup p99 grows {value:.1f}x next to saturated token at {s.n:,} users.** The hashes run on "
                 "their own threads at nice 10 (ADR 0007), so the scheduler prefers the request threads; what is "
