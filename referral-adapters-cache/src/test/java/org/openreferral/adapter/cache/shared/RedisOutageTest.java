@@ -154,12 +154,8 @@ class RedisOutageTest {
     @Test
     void aRevokeWhoseEvictFailedIsNotServedFromTheEntryRedisStillHolds() {
         Email referrer = someAddress();
-        String valueKey = "referral:code:{" + new KeyedHashes("test-secret").of(referrer) + "}";
-        codes.putIfUnchanged(referrer, codes.read(referrer), CODE);
-
-        // Writes (and scripts) stall past the cache's timeout while reads are still answered.
-        redis().execute("CLIENT", "PAUSE", "1500", "WRITE");
-        codes.evict(referrer);
+        String valueKey = valueKey(referrer);
+        cachedThenEvictedWhileWritesStall(referrer);
 
         assertThat(redis().value(String.class).get(valueKey)).as("Redis still holds the code").isNotNull();
         Snapshot snapshot = codes.read(referrer);
@@ -176,10 +172,8 @@ class RedisOutageTest {
     @Test
     void aCountedReadOnAnEventLoopRetriesAFailedEvictionOnceRedisAnswers() {
         Email referrer = someAddress();
-        String valueKey = "referral:code:{" + new KeyedHashes("test-secret").of(referrer) + "}";
-        codes.putIfUnchanged(referrer, codes.read(referrer), CODE);
-        redis().execute("CLIENT", "PAUSE", "1500", "WRITE");
-        codes.evict(referrer);
+        String valueKey = valueKey(referrer);
+        cachedThenEvictedWhileWritesStall(referrer);
         redis().execute("CLIENT", "UNPAUSE");
         // The stalled script ran once Redis resumed; put the entry back as if it had never arrived.
         assertThat(RedisWaits.holdsWithin(Duration.ofSeconds(5), () -> redis().value(String.class).get(valueKey) == null))
@@ -192,6 +186,18 @@ class RedisOutageTest {
         })).as("the eviction was retried after a counted read").isTrue();
         codes.putIfUnchanged(referrer, codes.read(referrer), CODE);
         assertThat(codes.read(referrer).code()).as("cached again once the eviction went through").contains(CODE);
+    }
+
+    // The entry is cached, then evicted while writes (and scripts) stall past the cache's timeout and reads are
+    // still answered: the eviction fails and stays pending. Redis is left paused for writes.
+    private void cachedThenEvictedWhileWritesStall(Email referrer) {
+        codes.putIfUnchanged(referrer, codes.read(referrer), CODE);
+        redis().execute("CLIENT", "PAUSE", "1500", "WRITE");
+        codes.evict(referrer);
+    }
+
+    private static String valueKey(Email referrer) {
+        return "referral:code:{" + new KeyedHashes("test-secret").of(referrer) + "}";
     }
 
     private void onEventLoop(Supplier<CompletionStage<CountedRead>> read) {
