@@ -53,8 +53,9 @@ final class RedisReferralCodeStore implements ReferralCodeStore {
     private final RedisAttemptCounters counters;
     private final String generationTtlMillis;
     private final Executor blockingCalls;
-    // Evictions that failed (Redis down or slow) are retried before later calls, and until one succeeds the
-    // entry is neither served nor stored by this instance: a revoke must not be undone by an outage.
+    // Evictions that failed (Redis down or slow) are retried by later reads, at most once a second (a counted read
+    // hands the retry to a worker thread), and until one succeeds the entry is neither served nor stored by this
+    // instance: a revoke must not be undone by an outage.
     private final Set<String> pendingEvictions = ConcurrentHashMap.newKeySet();
     private final AtomicLong nextPendingRetry = new AtomicLong(System.nanoTime());
 
