@@ -4,6 +4,7 @@ import io.quarkus.scheduler.Scheduled;
 import io.quarkus.scheduler.Scheduled.ConcurrentExecution;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.openreferral.application.account.port.in.PurgeLoginThrottlesUseCase;
+import org.openreferral.application.account.port.in.PurgeLoginThrottlesUseCase.PurgeLoginThrottlesCommand;
 
 /**
  * Deletes expired lockout state of the password grant every {@code referral.login.purge-interval}. Every instance
@@ -21,6 +22,6 @@ public class PurgeLoginThrottlesJob {
     @Scheduled(identity = "purge-login-throttles", every = "${referral.login.purge-interval}",
             concurrentExecution = ConcurrentExecution.SKIP)
     void run() {
-        purge.purge();
+        purge.purge(new PurgeLoginThrottlesCommand());
     }
 }

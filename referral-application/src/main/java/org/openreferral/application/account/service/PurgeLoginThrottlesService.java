@@ -3,6 +3,7 @@ package org.openreferral.application.account.service;
 import java.time.Clock;
 import java.time.Instant;
 import org.openreferral.application.account.port.in.PurgeLoginThrottlesUseCase;
+import org.openreferral.application.account.port.in.PurgeLoginThrottlesUseCase.PurgeLoginThrottlesCommand;
 import org.openreferral.application.account.port.out.LoginThrottleStore;
 import org.openreferral.application.shared.UnitOfWork;
 
@@ -36,7 +37,7 @@ public final class PurgeLoginThrottlesService implements PurgeLoginThrottlesUseC
     }
 
     @Override
-    public int purge() {
+    public int purge(PurgeLoginThrottlesCommand command) {
         Instant now = clock.instant();
         int total = 0;
         int deleted;

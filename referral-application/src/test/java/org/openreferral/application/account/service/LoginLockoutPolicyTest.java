@@ -8,6 +8,7 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.openreferral.application.account.port.in.AuthenticateUserUseCase.AuthenticateUserCommand;
 import org.openreferral.application.account.port.in.IssuedTokens;
+import org.openreferral.application.account.port.in.PurgeLoginThrottlesUseCase.PurgeLoginThrottlesCommand;
 import org.openreferral.application.fakes.Fixture;
 import org.openreferral.application.shared.error.AuthenticationFailedException;
 import org.openreferral.domain.model.user.LoginName;
@@ -178,7 +179,8 @@ class LoginLockoutPolicyTest {
         PurgeLoginThrottlesService purge = new PurgeLoginThrottlesService(fx.loginThrottles, fx.unitOfWork, fx.clock,
                 2);
 
-        assertThat(purge.purge()).as("the networks of ghost and ghost0..4").isEqualTo(6);
+        assertThat(purge.purge(new PurgeLoginThrottlesCommand())).as("the networks of ghost and ghost0..4")
+                .isEqualTo(6);
         assertThat(fx.loginThrottles.size()).as("jane's network and account, the accounts of ghost and ghost0..4")
                 .isEqualTo(8);
         assertRefused("jane", Fixture.PASSWORD, ELSEWHERE);

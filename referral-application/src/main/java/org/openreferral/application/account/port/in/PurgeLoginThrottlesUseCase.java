@@ -4,5 +4,9 @@ package org.openreferral.application.account.port.in;
 public interface PurgeLoginThrottlesUseCase {
 
     /** Deletes every bucket expired by now; how many it deleted. */
-    int purge();
+    int purge(PurgeLoginThrottlesCommand command);
+
+    /** No parameters: what is expired follows from the clock. */
+    record PurgeLoginThrottlesCommand() {
+    }
 }
