@@ -4,6 +4,7 @@ import io.quarkus.scheduler.Scheduled;
 import io.quarkus.scheduler.Scheduled.ConcurrentExecution;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.openreferral.application.integration.port.in.PurgeEventsUseCase;
+import org.openreferral.application.integration.port.in.PurgeEventsUseCase.PurgeEventsCommand;
 
 /**
  * Deletes events older than {@code referral.event.retention}, every {@code referral.event.purge-interval}. Every
@@ -23,6 +24,6 @@ public class PurgeEventsJob {
     @Scheduled(identity = "purge-events", every = "${referral.event.purge-interval}",
             concurrentExecution = ConcurrentExecution.SKIP)
     void run() {
-        purge.purge(settings.retention());
+        purge.purge(new PurgeEventsCommand(settings.retention()));
     }
 }

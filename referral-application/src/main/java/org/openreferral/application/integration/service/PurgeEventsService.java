@@ -1,8 +1,8 @@
 package org.openreferral.application.integration.service;
 
 import java.time.Clock;
-import java.time.Duration;
 import org.openreferral.application.integration.port.in.PurgeEventsUseCase;
+import org.openreferral.application.integration.port.in.PurgeEventsUseCase.PurgeEventsCommand;
 import org.openreferral.application.integration.port.out.EventOutbox;
 import org.openreferral.application.shared.UnitOfWork;
 
@@ -20,10 +20,7 @@ public final class PurgeEventsService implements PurgeEventsUseCase {
     }
 
     @Override
-    public int purge(Duration retention) {
-        if (retention.isNegative() || retention.isZero()) {
-            throw new IllegalArgumentException("the event retention must be positive");
-        }
-        return unitOfWork.inTransaction(() -> outbox.purgeCreatedBefore(clock.instant().minus(retention)));
+    public int purge(PurgeEventsCommand command) {
+        return unitOfWork.inTransaction(() -> outbox.purgeCreatedBefore(clock.instant().minus(command.retention())));
     }
 }

@@ -15,6 +15,7 @@ import org.openreferral.application.fakes.Fixture;
 import org.openreferral.application.integration.port.in.ListEventsUseCase.EventFeed;
 import org.openreferral.application.integration.port.in.ListEventsUseCase.EventView;
 import org.openreferral.application.integration.port.in.ListEventsUseCase.ListEventsQuery;
+import org.openreferral.application.integration.port.in.PurgeEventsUseCase.PurgeEventsCommand;
 import org.openreferral.application.integration.port.out.EventType;
 import org.openreferral.application.integration.port.out.OutboxEvent;
 import org.openreferral.application.shared.Caller;
@@ -129,7 +130,7 @@ class EventsTest {
         OutboxEvent kept = append(EventType.CODE_CREATED);
         sequencer.sequence(100);
 
-        assertThat(purge.purge(Duration.ofDays(30))).isOne();
+        assertThat(purge.purge(new PurgeEventsCommand(Duration.ofDays(30)))).isOne();
 
         List<EventView> left = read(admin, 0, Set.of(), 100).items();
         assertThat(left).extracting(EventView::id).containsExactly(kept.id());
