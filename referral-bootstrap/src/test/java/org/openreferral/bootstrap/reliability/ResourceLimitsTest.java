@@ -94,6 +94,15 @@ class ResourceLimitsTest {
                 type -> assertThat(type).startsWith("application/problem+json"));
     }
 
+    // Found by NoServerErrorPropertyTest (seed -8768936079283935879): a form body whose %-escape does not decode.
+    @Test
+    void aFormBodyThatDoesNotDecodeIsAMalformedRequestNotAServerError() throws Exception {
+        Reply reply = http.postRaw("/api/v1/auth/token", "application/x-www-form-urlencoded",
+                "grant_type=password&username=%zz&password=x%".getBytes(StandardCharsets.US_ASCII));
+
+        assertThat(reply.isProblem(400, "malformed-request")).as(reply.toString()).isTrue();
+    }
+
     // Without a Content-Length the limit must apply while the body is read.
     private HttpResponse<String> chunked(String path, int size) throws Exception {
         return HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build().send(
