@@ -18,6 +18,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Pattern;
 import org.bouncycastle.crypto.generators.Argon2BytesGenerator;
 import org.bouncycastle.crypto.params.Argon2Parameters;
@@ -30,8 +31,11 @@ import org.openreferral.domain.model.user.PasswordHash;
  * Adapter: Argon2id password hashes in PHC string format, OWASP parameters by default.
  * <p>
  * At most {@code referral.password.hashing-concurrency} hashes (default: one per core) run at once; the rest wait
- * their turn, at most {@code referral.password.hashing-max-wait}, then get 503. More concurrent hashes than cores
- * would not finish sooner, they would only hold 19 MiB each. The hashes run on their own threads at a lower CPU
+ * their turn, at most {@code referral.password.hashing-max-wait}, then get 503 {@code service-unavailable}. At most
+ * {@code referral.password.hashing-max-waiting} wait at once (default: 32 per slot); one more gets 503
+ * {@code overloaded} at once, so that logins offered faster than they can be hashed do not pile up as requests in
+ * flight until they take the admission budget of every other request. More concurrent hashes than cores would not
+ * finish sooner, they would only hold 19 MiB each. The hashes run on their own threads at a lower CPU
  * priority ({@code referral.password.hashing-nice}, {@link LowPriorityThreads}): a burst of logins uses every
  * core the requests leave idle, and a code lookup next to it still gets the CPU at once.
  */
@@ -59,6 +63,7 @@ public class Argon2idPasswordHasher implements PasswordHasher {
     private static final Base64.Decoder B64_DECODER = Base64.getDecoder();
 
     private static final Duration DEFAULT_MAX_WAIT = Duration.ofSeconds(10);
+    private static final int DEFAULT_WAITING_PER_SLOT = 32;
 
     private final int memoryKib;
     private final int iterations;
@@ -66,6 +71,10 @@ public class Argon2idPasswordHasher implements PasswordHasher {
     private final Semaphore slots;
     private final ExecutorService hashing;
     private final Duration maxWait;
+    private final int maxWaiting;
+    private final HashFunction function;
+    private final AtomicInteger waiting = new AtomicInteger();
+    private final HashingWaits waits = new HashingWaits();
     private final SecureRandom random = new SecureRandom();
 
     @Inject
@@ -75,20 +84,38 @@ public class Argon2idPasswordHasher implements PasswordHasher {
             @ConfigProperty(name = "referral.password.argon2.parallelism", defaultValue = "1") int parallelism,
             @ConfigProperty(name = "referral.password.hashing-concurrency") Optional<Integer> concurrency,
             @ConfigProperty(name = "referral.password.hashing-max-wait", defaultValue = "PT10S") Duration maxWait,
+            @ConfigProperty(name = "referral.password.hashing-max-waiting") Optional<Integer> maxWaiting,
             @ConfigProperty(name = "referral.password.hashing-nice", defaultValue = "10") int niceness) {
-        this(memoryKib, iterations, parallelism,
-                concurrency.orElse(Runtime.getRuntime().availableProcessors()), maxWait, niceness);
+        this(memoryKib, iterations, parallelism, concurrency.orElse(Runtime.getRuntime().availableProcessors()),
+                maxWait, maxWaiting, niceness);
+    }
+
+    private Argon2idPasswordHasher(int memoryKib, int iterations, int parallelism, int concurrency, Duration maxWait,
+                                   Optional<Integer> maxWaiting, int niceness) {
+        this(memoryKib, iterations, parallelism, concurrency, maxWait,
+                maxWaiting.orElse(DEFAULT_WAITING_PER_SLOT * concurrency), niceness);
     }
 
     /** A hasher with these Argon2 parameters, one hash per core at a time, at normal priority. */
     public Argon2idPasswordHasher(int memoryKib, int iterations, int parallelism) {
-        this(memoryKib, iterations, parallelism, Runtime.getRuntime().availableProcessors(), DEFAULT_MAX_WAIT, 0);
+        this(memoryKib, iterations, parallelism, Runtime.getRuntime().availableProcessors(), DEFAULT_MAX_WAIT,
+                Optional.empty(), 0);
     }
 
     Argon2idPasswordHasher(int memoryKib, int iterations, int parallelism, int concurrency, Duration maxWait,
-                           int niceness) {
+                           int maxWaiting, int niceness) {
+        this(memoryKib, iterations, parallelism, concurrency, maxWait, maxWaiting, niceness,
+                Argon2idPasswordHasher::argon2id);
+    }
+
+    /** With {@code function} computing the hashes: tests hold a hash in progress with it. */
+    Argon2idPasswordHasher(int memoryKib, int iterations, int parallelism, int concurrency, Duration maxWait,
+                           int maxWaiting, int niceness, HashFunction function) {
         if (concurrency < 1) {
             throw new IllegalArgumentException("referral.password.hashing-concurrency must be at least 1: " + concurrency);
+        }
+        if (maxWaiting < 0) {
+            throw new IllegalArgumentException("referral.password.hashing-max-waiting cannot be negative: " + maxWaiting);
         }
         if (!withinBounds(memoryKib, iterations, parallelism)) {
             throw new IllegalArgumentException("Argon2 parameters out of range: memory-kib=" + memoryKib
@@ -102,6 +129,8 @@ public class Argon2idPasswordHasher implements PasswordHasher {
         // As many threads as slots, so a hash that got a slot never queues; created on first use.
         this.hashing = Executors.newFixedThreadPool(concurrency, new LowPriorityThreads("argon2id", niceness));
         this.maxWait = maxWait;
+        this.maxWaiting = maxWaiting;
+        this.function = function;
     }
 
     /** A hasher with the OWASP-recommended parameters (19 MiB, 2 iterations, 1 lane). */
@@ -140,7 +169,7 @@ public class Argon2idPasswordHasher implements PasswordHasher {
         try {
             hash = hashing.submit(() -> {
                 try {
-                    return argon2id(password, salt, memoryKib, iterations, parallelism, length);
+                    return function.hash(password, salt, memoryKib, iterations, parallelism, length);
                 } finally {
                     slots.release();
                 }
@@ -168,18 +197,46 @@ public class Argon2idPasswordHasher implements PasswordHasher {
         return slots.availablePermits();
     }
 
+    /** Hashes waiting for a slot right now. */
+    int waiting() {
+        return waiting.get();
+    }
+
+    /** How long hashes waited for their slot, and how many were refused, since start. */
+    HashingWaits waits() {
+        return waits;
+    }
+
     private void acquireSlot() {
+        long start = System.nanoTime();
         try {
-            if (slots.tryAcquire(maxWait.toNanos(), TimeUnit.NANOSECONDS)) {
+            // Zero timeout rather than tryAcquire(): this one keeps the fair order, it never overtakes a waiter.
+            if (slots.tryAcquire(0, TimeUnit.NANOSECONDS)) {
+                waits.recordAdmitted(0);
                 return;
+            }
+            if (waiting.incrementAndGet() > maxWaiting) {
+                waiting.decrementAndGet();
+                waits.recordRefusedAtOnce();
+                throw ServiceUnavailableException.overloaded(
+                        "Too many logins and registrations are waiting for a password check; retry in a moment.");
+            }
+            try {
+                if (slots.tryAcquire(maxWait.toNanos(), TimeUnit.NANOSECONDS)) {
+                    waits.recordAdmitted(System.nanoTime() - start);
+                    return;
+                }
+            } finally {
+                waiting.decrementAndGet();
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        waits.recordTimedOut();
         throw new ServiceUnavailableException("Too many logins and registrations at once; retry in a moment.");
     }
 
-    private static byte[] argon2id(String password, byte[] salt, int memoryKib, int iterations, int parallelism,
+    static byte[] argon2id(String password, byte[] salt, int memoryKib, int iterations, int parallelism,
                                    int length) {
         Argon2Parameters parameters = new Argon2Parameters.Builder(Argon2Parameters.ARGON2_id)
                 .withVersion(VERSION)
@@ -204,6 +261,12 @@ public class Argon2idPasswordHasher implements PasswordHasher {
         return parallelism >= 1 && parallelism <= MAX_PARALLELISM
                 && iterations >= 1 && iterations <= MAX_ITERATIONS
                 && memoryKib >= 8 * parallelism && memoryKib <= MAX_MEMORY_KIB;
+    }
+
+    /** Computes one hash; Argon2id itself but in tests. */
+    @FunctionalInterface
+    interface HashFunction {
+        byte[] hash(String password, byte[] salt, int memoryKib, int iterations, int parallelism, int length);
     }
 
     /** The parts of {@code $argon2id$v=19$m=..,t=..,p=..$salt$hash}; null when the text is not one. */

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -126,27 +127,88 @@ class Argon2idPasswordHasherTest {
 
     @Test
     void hashesBeyondTheConcurrencyLimitWaitTheirTurnThenGetServiceUnavailable() throws Exception {
-        // One slot; the first hash is slow enough (64 MiB, 8 passes) to hold it while the others try.
-        Argon2idPasswordHasher oneAtATime = new Argon2idPasswordHasher(65_536, 8, 1, 1, Duration.ofMillis(50), 0);
+        HeldHashes held = new HeldHashes();
+        Argon2idPasswordHasher oneAtATime = new Argon2idPasswordHasher(64, 1, 1, 1, Duration.ofMillis(50), 1, 0, held);
         ExecutorService executor = Executors.newSingleThreadExecutor();
         try {
-            Future<PasswordHash> holding = executor.submit(() -> oneAtATime.hash("holds the only slot"));
-            Awaitility.await().atMost(Duration.ofSeconds(5)).until(() -> oneAtATime.freeSlots() == 0);
+            Future<PasswordHash> holding = executor.submit(() -> oneAtATime.hash("held: the only slot"));
+            held.started.await(30, TimeUnit.SECONDS);
 
             assertThatThrownBy(() -> oneAtATime.hash("waits 50 ms, then gives up"))
-                    .isInstanceOf(ServiceUnavailableException.class);
-            PasswordHash held = holding.get(30, TimeUnit.SECONDS);
+                    .isInstanceOfSatisfying(ServiceUnavailableException.class,
+                            e -> assertThat(e.code()).isEqualTo("service-unavailable"));
+            held.release.countDown();
+            PasswordHash hash = holding.get(30, TimeUnit.SECONDS);
             assertThat(oneAtATime.freeSlots()).isEqualTo(1);
-            assertThat(oneAtATime.matches("holds the only slot", held)).isTrue();
+            assertThat(oneAtATime.matches("held: the only slot", hash)).isTrue();
+            assertThat(oneAtATime.waits().timedOut()).isEqualTo(1);
+            assertThat(oneAtATime.waits().refusedAtOnce()).isZero();
         } finally {
+            held.release.countDown();
             executor.shutdownNow();
         }
     }
 
     @Test
-    void aConcurrencyBelowOneIsRefused() {
-        assertThatThrownBy(() -> new Argon2idPasswordHasher(64, 1, 1, 0, Duration.ofSeconds(1), 0))
+    void aHashOneBeyondTheQueueIsRefusedAtOnceAsOverloadedAndTheQueuedOnesStillRun() throws Exception {
+        // A wait of an hour: were the third hash not refused at once by the queue's bound, this test would not end.
+        HeldHashes held = new HeldHashes();
+        Argon2idPasswordHasher oneQueued = new Argon2idPasswordHasher(64, 1, 1, 1, Duration.ofHours(1), 1, 0, held);
+        ExecutorService executor = Executors.newFixedThreadPool(2);
+        try {
+            Future<PasswordHash> holding = executor.submit(() -> oneQueued.hash("held: the only slot"));
+            held.started.await(30, TimeUnit.SECONDS);
+            Future<PasswordHash> queued = executor.submit(() -> oneQueued.hash("the only place in the queue"));
+            Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> oneQueued.waiting() == 1);
+
+            assertThatThrownBy(() -> oneQueued.hash("one too many"))
+                    .isInstanceOfSatisfying(ServiceUnavailableException.class,
+                            e -> assertThat(e.code()).isEqualTo("overloaded"));
+            assertThat(oneQueued.waiting()).isEqualTo(1);
+            held.release.countDown();
+            assertThat(oneQueued.matches("held: the only slot", holding.get(30, TimeUnit.SECONDS))).isTrue();
+            assertThat(oneQueued.matches("the only place in the queue", queued.get(30, TimeUnit.SECONDS))).isTrue();
+            assertThat(oneQueued.waiting()).isZero();
+            assertThat(oneQueued.waits().refusedAtOnce()).isEqualTo(1);
+            assertThat(oneQueued.waits().admitted()).isEqualTo(4);
+            assertThat(oneQueued.waits().admittedWaitSeconds()).isPositive();
+        } finally {
+            held.release.countDown();
+            executor.shutdownNow();
+        }
+    }
+
+    @Test
+    void aNegativeQueueBoundIsRefused() {
+        assertThatThrownBy(() -> new Argon2idPasswordHasher(64, 1, 1, 1, Duration.ofSeconds(1), -1, 0))
                 .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void aConcurrencyBelowOneIsRefused() {
+        assertThatThrownBy(() -> new Argon2idPasswordHasher(64, 1, 1, 0, Duration.ofSeconds(1), 1, 0))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    /** Real Argon2id hashes, except that one of a password starting with "held" waits for {@link #release}. */
+    private static final class HeldHashes implements Argon2idPasswordHasher.HashFunction {
+
+        final CountDownLatch started = new CountDownLatch(1);
+        final CountDownLatch release = new CountDownLatch(1);
+        private final Argon2idPasswordHasher.HashFunction real = Argon2idPasswordHasher::argon2id;
+
+        @Override
+        public byte[] hash(String password, byte[] salt, int memoryKib, int iterations, int parallelism, int length) {
+            if (password.startsWith("held") && started.getCount() > 0) {
+                started.countDown();
+                try {
+                    release.await();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+            return real.hash(password, salt, memoryKib, iterations, parallelism, length);
+        }
     }
 
     private static String salt(PasswordHash hash) {

@@ -1,6 +1,7 @@
 package org.openreferral.application.fakes;
 
 import org.openreferral.application.account.port.out.PasswordHasher;
+import org.openreferral.application.shared.error.ServiceUnavailableException;
 import org.openreferral.domain.model.user.PasswordHash;
 
 /**
@@ -14,6 +15,7 @@ public final class FakePasswordHasher implements PasswordHasher {
     private int matchesCalls;
     private boolean calledInsideTransaction;
     private Runnable duringNextCheck;
+    private int refusedChecks;
 
     public FakePasswordHasher(FakeUnitOfWork unitOfWork) {
         this.unitOfWork = unitOfWork;
@@ -29,6 +31,10 @@ public final class FakePasswordHasher implements PasswordHasher {
     @Override
     public boolean matches(String password, PasswordHash hash) {
         calledInsideTransaction |= unitOfWork.isActive();
+        if (refusedChecks > 0) {
+            refusedChecks--;
+            throw ServiceUnavailableException.overloaded("no hashing slot (fake)");
+        }
         matchesCalls++;
         boolean matches = hashOf(password).equals(hash);
         Runnable meanwhile = duringNextCheck;
@@ -42,6 +48,11 @@ public final class FakePasswordHasher implements PasswordHasher {
     /** Runs {@code work} during the next password check, after the hash was compared and before the answer returns. */
     public void duringNextCheck(Runnable work) {
         duringNextCheck = work;
+    }
+
+    /** The next {@code checks} password checks are refused before they compare anything, as with no hashing slot. */
+    public void refuseNextChecks(int checks) {
+        refusedChecks = checks;
     }
 
     public static PasswordHash hashOf(String password) {

@@ -10,6 +10,7 @@ import org.openreferral.application.account.port.out.PasswordHasher;
 import org.openreferral.application.account.port.out.UserRepository;
 import org.openreferral.application.shared.UnitOfWork;
 import org.openreferral.application.shared.error.AuthenticationFailedException;
+import org.openreferral.application.shared.error.ServiceUnavailableException;
 import org.openreferral.domain.model.user.LoginName;
 import org.openreferral.domain.model.user.PasswordHash;
 import org.openreferral.domain.model.user.User;
@@ -17,7 +18,8 @@ import org.openreferral.domain.model.user.User;
 /**
  * The password grant. An unknown login costs the same hash verification as a wrong password, so that
  * the answer and its timing do not tell whether an account exists. A locked attempt (see
- * {@link LoginLockout}) gets the same answer as a wrong password, without a password check. Success
+ * {@link LoginLockout}) gets the same answer as a wrong password, without a password check; an attempt refused before
+ * its check (503, no hashing slot) does not count as a failure. Success
  * opens a new session: an access token and the first refresh token of its family, and a device token of the account;
  * unless the user's sessions were ended (a password reset) while the password was checked, which is answered like a
  * wrong password too.
@@ -59,8 +61,13 @@ public final class AuthenticateUserService implements AuthenticateUserUseCase {
                 .map(DeviceTokens.Device::id);
         LoginLockout.Attempt attempt = lockout.admit(account, new LoginLockout.Client(command.clientNetwork(), device))
                 .orElseThrow(AuthenticationFailedException::invalidCredentials);
-        boolean matches = hasher.matches(command.password().value(),
-                user.map(User::passwordHash).orElseGet(this::decoy));
+        boolean matches;
+        try {
+            matches = hasher.matches(command.password().value(), user.map(User::passwordHash).orElseGet(this::decoy));
+        } catch (ServiceUnavailableException notChecked) {
+            lockout.abandoned(attempt);
+            throw notChecked;
+        }
         if (user.isEmpty() || !matches) {
             throw AuthenticationFailedException.invalidCredentials();
         }

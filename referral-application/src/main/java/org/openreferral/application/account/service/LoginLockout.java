@@ -166,16 +166,31 @@ public final class LoginLockout {
         Instant now = clock.instant();
         unitOfWork.inTransaction(() -> {
             attempt.clearedOnSuccess().forEach(store::remove);
-            for (String bucket : attempt.refundedOnSuccess()) {
-                LoginThrottle state = store.acquire(bucket, attempt.account().key(), now).refunded();
-                if (state.forgottenAt(now)) {
-                    store.remove(bucket);
-                } else {
-                    store.save(bucket, attempt.account().key(), state);
-                }
-            }
+            attempt.refundedOnSuccess().forEach(bucket -> refund(bucket, attempt.account(), now));
             return null;
         });
+    }
+
+    /**
+     * The admitted attempt ended before its password was checked (no hashing slot, say): it guessed nothing, so it
+     * counts in none of its buckets. Otherwise logins refused with 503 under load would lock their own accounts.
+     */
+    void abandoned(Attempt attempt) {
+        Instant now = clock.instant();
+        unitOfWork.inTransaction(() -> {
+            attempt.clearedOnSuccess().forEach(bucket -> refund(bucket, attempt.account(), now));
+            attempt.refundedOnSuccess().forEach(bucket -> refund(bucket, attempt.account(), now));
+            return null;
+        });
+    }
+
+    private void refund(String bucket, Account account, Instant now) {
+        LoginThrottle state = store.acquire(bucket, account.key(), now).refunded();
+        if (state.forgottenAt(now)) {
+            store.remove(bucket);
+        } else {
+            store.save(bucket, account.key(), state);
+        }
     }
 
     /** Forgets failures and ongoing lockouts of every bucket of the user, e.g. once the owner has set a new password. */

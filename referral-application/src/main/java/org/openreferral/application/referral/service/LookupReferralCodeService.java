@@ -89,7 +89,7 @@ public final class LookupReferralCodeService implements LookupReferralCodeUseCas
                 }
             });
         } catch (RejectedExecutionException e) {
-            throw new ServiceUnavailableException("The service is overloaded; please retry shortly.");
+            throw ServiceUnavailableException.overloaded("The service is overloaded; please retry shortly.");
         }
     }
 

@@ -15,6 +15,7 @@ import org.openreferral.application.account.port.out.SecurityEvent;
 import org.openreferral.application.fakes.FakeTokenIssuer;
 import org.openreferral.application.fakes.Fixture;
 import org.openreferral.application.shared.error.AuthenticationFailedException;
+import org.openreferral.application.shared.error.ServiceUnavailableException;
 import org.openreferral.domain.model.user.LoginName;
 import org.openreferral.domain.model.user.User;
 
@@ -208,6 +209,21 @@ class AuthenticateUserServiceTest {
                 entry("scope", "network"), entry("locked-for", "PT1M"));
         assertThat(fx.securityLog.events().get(1).fields())
                 .containsExactly(entry("login", "g***"), entry("scope", "network"), entry("locked-for", "PT1M"));
+    }
+
+    @Test
+    void loginsRefusedBeforeTheirPasswordCheckDoNotCountAsFailures() {
+        failTimes("jane_doe", 4);
+        fx.hasher.refuseNextChecks(60);
+        for (int i = 0; i < 60; i++) {
+            assertThatThrownBy(() -> service.authenticate(Fixture.credentials("jane_doe", "not the password")))
+                    .isInstanceOfSatisfying(ServiceUnavailableException.class,
+                            e -> assertThat(e.code()).isEqualTo("overloaded"));
+        }
+
+        assertThat(service.authenticate(Fixture.credentials("jane_doe", Fixture.PASSWORD)).accessToken())
+                .isNotBlank();
+        assertThat(fx.securityLog.events()).isEmpty();
     }
 
     @Test
