@@ -45,6 +45,20 @@ class MetricsTest {
         assertThat(metrics()).contains("http_server_requests_seconds_count{").contains("uri=\"/api/v1/referral-codes/lookup\"");
     }
 
+    @Test
+    void thePasswordHashingQueueIsPublished() {
+        double waited = counter("referral_password_hashing_wait_seconds_count", null);
+
+        Api.newUser();
+
+        // Registration and login each hash once.
+        assertThat(counter("referral_password_hashing_wait_seconds_count", null)).isGreaterThanOrEqualTo(waited + 2);
+        assertThat(metrics()).containsPattern("(?m)^referral_password_hashing_waiting [0-9.eE+-]+$")
+                .contains("referral_password_hashing_wait_seconds_sum")
+                .contains("referral_password_hashing_refused_total{reason=\"queue-full\"}")
+                .contains("referral_password_hashing_refused_total{reason=\"wait-timeout\"}");
+    }
+
     private static String metrics() {
         return given().get("/q/metrics").then().statusCode(200).extract().asString();
     }
