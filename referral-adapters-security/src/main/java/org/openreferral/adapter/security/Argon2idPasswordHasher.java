@@ -86,20 +86,13 @@ public class Argon2idPasswordHasher implements PasswordHasher {
             @ConfigProperty(name = "referral.password.hashing-max-wait", defaultValue = "PT10S") Duration maxWait,
             @ConfigProperty(name = "referral.password.hashing-max-waiting") Optional<Integer> maxWaiting,
             @ConfigProperty(name = "referral.password.hashing-nice", defaultValue = "10") int niceness) {
-        this(memoryKib, iterations, parallelism, concurrency.orElse(Runtime.getRuntime().availableProcessors()),
-                maxWait, maxWaiting, niceness);
-    }
-
-    private Argon2idPasswordHasher(int memoryKib, int iterations, int parallelism, int concurrency, Duration maxWait,
-                                   Optional<Integer> maxWaiting, int niceness) {
-        this(memoryKib, iterations, parallelism, concurrency, maxWait,
-                maxWaiting.orElse(DEFAULT_WAITING_PER_SLOT * concurrency), niceness);
+        this(memoryKib, iterations, parallelism, concurrency.orElse(cores()), maxWait,
+                maxWaiting.orElse(DEFAULT_WAITING_PER_SLOT * concurrency.orElse(cores())), niceness);
     }
 
     /** A hasher with these Argon2 parameters, one hash per core at a time, at normal priority. */
     public Argon2idPasswordHasher(int memoryKib, int iterations, int parallelism) {
-        this(memoryKib, iterations, parallelism, Runtime.getRuntime().availableProcessors(), DEFAULT_MAX_WAIT,
-                Optional.empty(), 0);
+        this(memoryKib, iterations, parallelism, cores(), DEFAULT_MAX_WAIT, DEFAULT_WAITING_PER_SLOT * cores(), 0);
     }
 
     Argon2idPasswordHasher(int memoryKib, int iterations, int parallelism, int concurrency, Duration maxWait,
@@ -131,6 +124,10 @@ public class Argon2idPasswordHasher implements PasswordHasher {
         this.maxWait = maxWait;
         this.maxWaiting = maxWaiting;
         this.function = function;
+    }
+
+    private static int cores() {
+        return Runtime.getRuntime().availableProcessors();
     }
 
     /** A hasher with the OWASP-recommended parameters (19 MiB, 2 iterations, 1 lane). */
