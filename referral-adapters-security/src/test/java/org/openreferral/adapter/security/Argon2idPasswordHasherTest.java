@@ -166,9 +166,13 @@ class Argon2idPasswordHasherTest {
                             e -> assertThat(e.code()).isEqualTo("overloaded"));
             assertThat(oneQueued.waiting()).isEqualTo(1);
             held.release.countDown();
-            assertThat(oneQueued.matches("held: the only slot", holding.get(30, TimeUnit.SECONDS))).isTrue();
-            assertThat(oneQueued.matches("the only place in the queue", queued.get(30, TimeUnit.SECONDS))).isTrue();
+            // Both done before checking them: a check while the queued hash is still leaving the queue would find
+            // the queue full (its place is given back just after it got the slot).
+            PasswordHash first = holding.get(30, TimeUnit.SECONDS);
+            PasswordHash second = queued.get(30, TimeUnit.SECONDS);
             assertThat(oneQueued.waiting()).isZero();
+            assertThat(oneQueued.matches("held: the only slot", first)).isTrue();
+            assertThat(oneQueued.matches("the only place in the queue", second)).isTrue();
             assertThat(oneQueued.waits().refusedAtOnce()).isEqualTo(1);
             assertThat(oneQueued.waits().admitted()).isEqualTo(4);
             assertThat(oneQueued.waits().admittedWaitSeconds()).isPositive();
